@@ -1,0 +1,660 @@
+package io.socketiojakarta.engine;
+
+import io.socketiojakarta.engine.Scheduler.Cancellable;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One Engine.IO session: its transport, outbound queue, heartbeat and upgrade.
+ *
+ * <p>Thread safety: every method may be called from any thread. A lock guards state transitions
+ * and the queue only; transport I/O and listener calls happen after it is released. The transport
+ * is the single writer: a new batch is taken only when the previous one was written.
+ */
+public final class EngineSession {
+  private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
+
+  /** How long a polling GET that arrives after the probe is held before it gets a noop. */
+  static final Duration PROBE_NOOP_DELAY = Duration.ofMillis(100);
+
+  /** How long a closed polling session waits for a GET to deliver its close packet. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+
+  /** Life cycle. */
+  enum State {
+    OPEN,
+    /** Closed, but a polling GET may still collect the last packets. */
+    CLOSING,
+    CLOSED
+  }
+
+  /** Upgrade progress. */
+  enum Upgrade {
+    NONE,
+    /** A WebSocket is attached, waiting for {@code 2probe}. */
+    PROBING,
+    /** {@code 3probe} sent, waiting for {@code 5}. */
+    PROBED
+  }
+
+  private final Engine engine;
+  private final String id;
+  private final EngineRequest request;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile EngineSessionListener listener = new EngineSessionListener() {};
+
+  // guarded by lock
+  private State state = State.OPEN;
+  private Transport transport;
+  private WebSocketTransport probe;
+  private Upgrade upgrade = Upgrade.NONE;
+  private boolean upgraded;
+  private final ArrayList<EnginePacket> queue = new ArrayList<>();
+  private Cancellable pingTimer = Cancellable.NONE;
+  private Cancellable pongTimer = Cancellable.NONE;
+  private Cancellable upgradeTimer = Cancellable.NONE;
+  private Cancellable closeTimer = Cancellable.NONE;
+  private boolean awaitingPong;
+  private boolean pongDeadlineExtended;
+
+  EngineSession(Engine engine, String id, EngineRequest request) {
+    this.engine = engine;
+    this.id = id;
+    this.request = request;
+  }
+
+  /** The session id (the {@code sid} of the open packet). */
+  public String id() {
+    return id;
+  }
+
+  /** The handshake request. */
+  public EngineRequest request() {
+    return request;
+  }
+
+  /** The protocol revision: always 4. */
+  public int protocol() {
+    return 4;
+  }
+
+  /** The name of the current transport, {@code polling} or {@code websocket}. */
+  public String transportName() {
+    lock.lock();
+    try {
+      return transport.name();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the session moved from polling to WebSocket. */
+  public boolean upgraded() {
+    lock.lock();
+    try {
+      return upgraded;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the session is open (not closing or closed). */
+  public boolean isOpen() {
+    lock.lock();
+    try {
+      return state == State.OPEN;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Sets the listener of this session's events. */
+  public void listener(EngineSessionListener value) {
+    this.listener = Objects.requireNonNull(value);
+  }
+
+  /** Queues a text message. Returns false when the session is no longer open. */
+  public boolean send(String text) {
+    return send(List.of(EnginePacket.message(text)));
+  }
+
+  /** Queues a binary message; the array must not change afterwards. */
+  public boolean send(byte[] data) {
+    return send(List.of(EnginePacket.message(data)));
+  }
+
+  /**
+   * Queues packets, in order and without any other packet between them, and flushes. Returns false
+   * when the session is no longer open (nothing is queued).
+   */
+  public boolean send(List<EnginePacket> packets) {
+    lock.lock();
+    try {
+      if (state != State.OPEN) {
+        return false;
+      }
+      queue.addAll(packets);
+    } finally {
+      lock.unlock();
+    }
+    flush();
+    return true;
+  }
+
+  /**
+   * Queues packets only if the transport can write them at once (the reference's volatile
+   * messages); returns whether they were queued.
+   */
+  public boolean sendIfWritable(List<EnginePacket> packets) {
+    lock.lock();
+    try {
+      if (state != State.OPEN || !transport.writable() || upgrade == Upgrade.PROBED) {
+        return false;
+      }
+      queue.addAll(packets);
+    } finally {
+      lock.unlock();
+    }
+    flush();
+    return true;
+  }
+
+  /** Closes the session from the server side ("forced close"); queued packets are still sent. */
+  public void close() {
+    close(CloseReason.FORCED_CLOSE, "server closed the session", false);
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  /** Installs the first transport and queues the open packet. Called once by the engine. */
+  void open(Transport first, String openJson) {
+    lock.lock();
+    try {
+      transport = first;
+      queue.add(EnginePacket.of(EnginePacketType.OPEN, openJson));
+      engine.options().initialPacket().ifPresent(p -> queue.add(EnginePacket.message(p)));
+      schedulePing();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- flushing
+
+  /** Writes the queue if the transport's write slot is free. */
+  void flush() {
+    Runnable io;
+    lock.lock();
+    try {
+      if (state == State.CLOSED || queue.isEmpty() || !transport.writable()) {
+        return;
+      }
+      if (upgrade == Upgrade.PROBED && transport instanceof PollingTransport) {
+        return; // packets wait for the WebSocket
+      }
+      List<EnginePacket> batch = List.copyOf(queue);
+      queue.clear();
+      io = transport.take(batch);
+    } finally {
+      lock.unlock();
+    }
+    io.run();
+  }
+
+  /** A WebSocket batch was written; returns whether its channel must now be closed. */
+  boolean writeDone(WebSocketTransport t) {
+    boolean closeNow;
+    lock.lock();
+    try {
+      closeNow = t.release();
+    } finally {
+      lock.unlock();
+    }
+    if (!closeNow) {
+      flush();
+    }
+    return closeNow;
+  }
+
+  // ---------------------------------------------------------------- polling
+
+  /** A polling GET arrived for this session. */
+  public void poll(PollResponder responder) {
+    Runnable io = null;
+    boolean overlap = false;
+    lock.lock();
+    try {
+      if (state == State.CLOSED) {
+        io = () -> responder.fail(EngineError.UNKNOWN_SID);
+      } else if (!(transport instanceof PollingTransport polling)) {
+        io = () -> responder.fail(EngineError.BAD_REQUEST);
+      } else if (state == State.CLOSING) {
+        // the close packet a server-side close could not deliver without a GET
+        List<EnginePacket> last = List.copyOf(queue);
+        queue.clear();
+        closeTimer.cancel();
+        state = State.CLOSED;
+        engine.remove(this);
+        io = () -> responder.respond(last);
+      } else if (polling.pending != null) {
+        overlap = true; // the first GET gets the close packet, this one 400
+        io = () -> responder.fail(400);
+      } else {
+        polling.pending = responder;
+        if (upgrade == Upgrade.PROBED) {
+          engine.scheduler().schedule(PROBE_NOOP_DELAY, () -> noopIfPending(polling, responder));
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (overlap) {
+      close(CloseReason.TRANSPORT_ERROR, "overlap from client", false);
+    }
+    if (io != null) {
+      io.run();
+    } else {
+      flush();
+    }
+  }
+
+  private void noopIfPending(PollingTransport polling, PollResponder responder) {
+    Runnable io = null;
+    lock.lock();
+    try {
+      if (polling.pending == responder && upgrade == Upgrade.PROBED) {
+        io = polling.answerPending(EnginePacket.NOOP);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (io != null) {
+      io.run();
+    }
+  }
+
+  /** The container gave up on a pending GET (timeout or broken connection). */
+  public void pollAbandoned(PollResponder responder) {
+    lock.lock();
+    try {
+      if (transport instanceof PollingTransport polling && polling.pending == responder) {
+        polling.pending = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A polling POST starts. Returns false when another POST is in progress: the session is then
+   * closed ("transport error") and the caller answers 400.
+   */
+  public boolean beginPost() {
+    lock.lock();
+    try {
+      if (!(transport instanceof PollingTransport polling) || state != State.OPEN) {
+        return true; // the body is read and ignored below
+      }
+      if (!polling.posting) {
+        polling.posting = true;
+        return true;
+      }
+    } finally {
+      lock.unlock();
+    }
+    close(CloseReason.TRANSPORT_ERROR, "data request overlap from client", false);
+    return false;
+  }
+
+  /** A POST ended without a body to deliver (refused, aborted, too large). */
+  public void endPost() {
+    lock.lock();
+    try {
+      if (transport instanceof PollingTransport polling) {
+        polling.posting = false;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The body of a polling POST. Returns null when it was accepted (answer {@code ok}), or the
+   * error to answer when it did not decode (the session is then closed with "parse error").
+   */
+  public EngineError onPost(String payload) {
+    endPost();
+    List<EnginePacket> packets;
+    try {
+      packets = EngineCodec.decodePayload(payload);
+    } catch (EngineParseException e) {
+      close(CloseReason.PARSE_ERROR, e.getMessage(), false);
+      return EngineError.BAD_REQUEST;
+    }
+    Transport polling;
+    lock.lock();
+    try {
+      polling = transport;
+    } finally {
+      lock.unlock();
+    }
+    for (EnginePacket p : packets) {
+      if (!onPacket(polling, p)) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** A POST whose content type the v4 protocol refuses (application/octet-stream). */
+  public void onInvalidPostContent() {
+    endPost();
+    close(CloseReason.TRANSPORT_ERROR, "invalid content", false);
+  }
+
+  // ---------------------------------------------------------------- incoming packets
+
+  /** Dispatches one packet received on transport {@code t}; returns false once the session ended. */
+  boolean onPacket(Transport t, EnginePacket p) {
+    EngineSessionListener l = listener;
+    List<Runnable> after = new ArrayList<>(3);
+    lock.lock();
+    try {
+      if (t != transport) {
+        if (t == probe) {
+          onProbePacket(probe, p, after);
+        }
+        return false;
+      }
+      if (state != State.OPEN) {
+        return false;
+      }
+      switch (p.type()) {
+        case PONG -> {
+          pongTimer.cancel();
+          awaitingPong = false;
+          schedulePing();
+          return true;
+        }
+        case MESSAGE -> {
+          if (awaitingPong && !pongDeadlineExtended) {
+            // engine.io >= 6.6.10: activity while a pong is awaited postpones the deadline once
+            pongDeadlineExtended = true;
+            pongTimer.cancel();
+            pongTimer = engine.scheduler().schedule(engine.options().pingTimeout(), this::pingTimeout);
+          }
+        }
+        case CLOSE, PING, OPEN, UPGRADE, NOOP -> {
+          // handled below, unlocked
+        }
+      }
+    } finally {
+      lock.unlock();
+      runAll(after);
+    }
+    switch (p.type()) {
+      case MESSAGE -> {
+        if (p.isBinary()) {
+          l.onBinary(this, p.binary());
+        } else {
+          l.onMessage(this, p.text());
+        }
+        return true;
+      }
+      case CLOSE -> close(CloseReason.TRANSPORT_CLOSE, "client sent a close packet", true);
+      case PING -> close(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction", false);
+      case NOOP -> {
+        return true;
+      }
+      default -> close(CloseReason.PARSE_ERROR, "unexpected packet " + p.type(), false);
+    }
+    return false;
+  }
+
+  /** A frame that did not decode. */
+  void onParseError(Transport t, String why) {
+    List<Runnable> after = new ArrayList<>(2);
+    lock.lock();
+    try {
+      if (t == probe) {
+        abortUpgradeLocked(after);
+        return;
+      }
+      if (t != transport) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+      runAll(after);
+    }
+    close(CloseReason.PARSE_ERROR, why, false);
+  }
+
+  /** A transport's connection ended. */
+  void onTransportClosed(Transport t, String reason, String description) {
+    List<Runnable> after = new ArrayList<>(2);
+    lock.lock();
+    try {
+      if (t == probe) {
+        abortUpgradeLocked(after);
+        return;
+      }
+      if (t != transport) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+      runAll(after);
+    }
+    close(reason, description, false);
+  }
+
+  // ---------------------------------------------------------------- heartbeat
+
+  private void schedulePing() {
+    pingTimer.cancel();
+    pingTimer = engine.scheduler().schedule(engine.options().pingInterval(), this::ping);
+  }
+
+  private void ping() {
+    lock.lock();
+    try {
+      if (state != State.OPEN) {
+        return;
+      }
+      awaitingPong = true;
+      pongDeadlineExtended = false;
+      queue.add(EnginePacket.PING);
+      pongTimer = engine.scheduler().schedule(engine.options().pingTimeout(), this::pingTimeout);
+    } finally {
+      lock.unlock();
+    }
+    flush();
+  }
+
+  private void pingTimeout() {
+    lock.lock();
+    try {
+      if (!awaitingPong) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    close(CloseReason.PING_TIMEOUT, "no pong within pingTimeout", false);
+  }
+
+  // ---------------------------------------------------------------- upgrade
+
+  /**
+   * A WebSocket with this session's id was opened. Returns its transport, or null when no upgrade
+   * is possible now (the caller closes the connection; the session is not affected).
+   */
+  WebSocketTransport attachProbe(FrameChannel channel) {
+    lock.lock();
+    try {
+      if (state != State.OPEN || !(transport instanceof PollingTransport) || probe != null) {
+        return null;
+      }
+      WebSocketTransport t = new WebSocketTransport(this, channel);
+      probe = t;
+      upgrade = Upgrade.PROBING;
+      upgradeTimer =
+          engine.scheduler().schedule(engine.options().upgradeTimeout(), () -> abortUpgrade(t));
+      return t;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether an upgrade is in progress (a WebSocket attached, {@code 5} not yet received). */
+  boolean upgrading() {
+    lock.lock();
+    try {
+      return probe != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A packet on the probing WebSocket. Under the lock. */
+  private void onProbePacket(WebSocketTransport t, EnginePacket p, List<Runnable> after) {
+    if (upgrade == Upgrade.PROBING && p.type() == EnginePacketType.PING && "probe".equals(p.text())) {
+      upgrade = Upgrade.PROBED;
+      Runnable probeAnswer = t.take(List.of(EnginePacket.PONG_PROBE));
+      Runnable noop =
+          transport instanceof PollingTransport polling ? polling.answerPending(EnginePacket.NOOP) : null;
+      after.add(probeAnswer);
+      after.add(noop);
+    } else if (upgrade == Upgrade.PROBED && p.type() == EnginePacketType.UPGRADE) {
+      upgradeTimer.cancel();
+      PollingTransport polling = (PollingTransport) transport;
+      Runnable refuse = null;
+      if (polling.pending != null) {
+        PollResponder r = polling.pending;
+        polling.pending = null;
+        refuse = () -> r.fail(EngineError.BAD_REQUEST);
+      }
+      transport = t;
+      probe = null;
+      upgrade = Upgrade.NONE;
+      upgraded = true;
+      EngineSessionListener l = listener;
+      after.add(refuse);
+      after.add(this::flush);
+      after.add(() -> l.onUpgrade(this, EngineOptions.WEBSOCKET));
+    } else {
+      abortUpgradeLocked(after);
+    }
+  }
+
+  private void abortUpgrade(WebSocketTransport t) {
+    List<Runnable> after = new ArrayList<>(2);
+    lock.lock();
+    try {
+      if (probe == t) {
+        abortUpgradeLocked(after);
+      }
+    } finally {
+      lock.unlock();
+      runAll(after);
+    }
+  }
+
+  /** Cancels the upgrade in progress: the probe WebSocket closes, polling goes on. Under the lock. */
+  private void abortUpgradeLocked(List<Runnable> after) {
+    WebSocketTransport t = probe;
+    probe = null;
+    upgrade = Upgrade.NONE;
+    upgradeTimer.cancel();
+    if (t != null) {
+      after.add(t::abort);
+      after.add(this::flush);
+    }
+  }
+
+  // ---------------------------------------------------------------- closing
+
+  /**
+   * Ends the session: the listener's onClose runs once, the transport is closed (a polling
+   * session's pending GET gets the close packet, or a noop when the client closed).
+   */
+  void close(String reason, String description, boolean clientClosed) {
+    List<Runnable> io = new ArrayList<>(2);
+    lock.lock();
+    try {
+      if (state != State.OPEN) {
+        return;
+      }
+      pingTimer.cancel();
+      pongTimer.cancel();
+      upgradeTimer.cancel();
+      if (probe != null) {
+        io.add(probe::abort);
+        probe = null;
+      }
+      boolean graceful = CloseReason.FORCED_CLOSE.equals(reason);
+      List<EnginePacket> last = new ArrayList<>();
+      if (graceful) {
+        last.addAll(queue);
+      }
+      queue.clear();
+      if (transport instanceof PollingTransport polling) {
+        last.add(EnginePacket.CLOSE);
+        if (polling.pending == null && graceful) {
+          // no GET to carry the close packet: keep it for the next one (reference: 30 s)
+          state = State.CLOSING;
+          queue.addAll(last);
+          closeTimer = engine.scheduler().schedule(CLOSE_GRACE, this::finishClosing);
+        }
+      }
+      if (state == State.OPEN) {
+        state = State.CLOSED;
+        engine.remove(this);
+      }
+      Runnable t = transport.close(last, clientClosed);
+      if (t != null) {
+        io.add(t);
+      }
+    } finally {
+      lock.unlock();
+    }
+    runAll(io);
+    try {
+      listener.onClose(this, reason, description);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "session listener failed on close", e);
+    }
+  }
+
+  private void finishClosing() {
+    lock.lock();
+    try {
+      if (state != State.CLOSING) {
+        return;
+      }
+      state = State.CLOSED;
+      queue.clear();
+      engine.remove(this);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void runAll(List<Runnable> actions) {
+    for (Runnable a : actions) {
+      if (a != null) {
+        a.run();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EngineSession[" + id + "]";
+  }
+}

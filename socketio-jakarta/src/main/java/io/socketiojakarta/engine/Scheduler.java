@@ -1,0 +1,25 @@
+package io.socketiojakarta.engine;
+
+import java.time.Duration;
+
+/**
+ * The one source of timers for an engine: heartbeats, upgrade and close timeouts. Tasks run on
+ * the scheduler's thread and must not block. Tests substitute a manual clock.
+ */
+public interface Scheduler {
+  /** Runs {@code task} once after {@code delay}; the handle cancels it. */
+  Cancellable schedule(Duration delay, Runnable task);
+
+  /** Releases the scheduler's threads. */
+  default void shutdown() {}
+
+  /** A scheduled task that can be cancelled. */
+  @FunctionalInterface
+  interface Cancellable {
+    /** A handle whose cancel does nothing. */
+    Cancellable NONE = () -> {};
+
+    /** Cancels the task if it has not run yet. */
+    void cancel();
+  }
+}
