@@ -205,19 +205,20 @@ public final class EngineSession {
     io.run();
   }
 
-  /** A WebSocket batch was written; returns whether its channel must now be closed. */
-  boolean writeDone(WebSocketTransport t) {
-    boolean closeNow;
+  /** A WebSocket batch was written: flush the queue, or finish closing the transport. */
+  void writeDone(WebSocketTransport t) {
+    Runnable next;
     lock.lock();
     try {
-      closeNow = t.release();
+      next = t.release();
     } finally {
       lock.unlock();
     }
-    if (!closeNow) {
+    if (next == null) {
       flush();
+    } else {
+      next.run();
     }
-    return closeNow;
   }
 
   // ---------------------------------------------------------------- polling

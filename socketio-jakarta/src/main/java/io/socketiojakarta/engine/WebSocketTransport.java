@@ -17,6 +17,9 @@ public final class WebSocketTransport extends Transport {
   /** Close the channel once the batch in flight has been sent (under the session lock). */
   private boolean closeWhenSent;
 
+  /** Packets to send after the batch in flight, before closing (under the session lock). */
+  private List<EnginePacket> finalBatch;
+
   WebSocketTransport(EngineSession session, FrameChannel channel) {
     super(session);
     this.channel = channel;
@@ -74,6 +77,7 @@ public final class WebSocketTransport extends Transport {
   Runnable close(List<EnginePacket> last, boolean clientClosed) {
     if (busy) {
       closeWhenSent = true;
+      finalBatch = clientClosed ? null : last;
       return null;
     }
     if (!last.isEmpty() && !clientClosed) {
@@ -115,14 +119,24 @@ public final class WebSocketTransport extends Transport {
         return; // completes later, on the container's thread
       }
     }
-    if (session.writeDone(this)) {
-      channel.close();
-    }
+    session.writeDone(this);
   }
 
-  /** Marks the write slot free; returns whether the channel must now be closed. Under the lock. */
-  boolean release() {
+  /**
+   * Frees the write slot. Returns null when the session may flush, or the I/O that ends a closing
+   * transport: its final batch, then the close. Under the lock.
+   */
+  Runnable release() {
     busy = false;
-    return closeWhenSent;
+    if (!closeWhenSent) {
+      return null;
+    }
+    if (finalBatch != null && !finalBatch.isEmpty()) {
+      List<EnginePacket> batch = finalBatch;
+      finalBatch = null;
+      busy = true;
+      return () -> write(batch, 0);
+    }
+    return channel::close;
   }
 }
