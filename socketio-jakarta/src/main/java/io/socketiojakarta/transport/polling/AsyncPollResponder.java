@@ -58,8 +58,13 @@ final class AsyncPollResponder implements PollResponder, AsyncListener {
 
   @Override
   public void fail(EngineError error) {
+    fail(error, null);
+  }
+
+  /** Answers with an Engine.IO error and a message replacing the default one (or null). */
+  void fail(EngineError error, String message) {
     if (answered.compareAndSet(false, true)) {
-      AsyncWriter.write(async, HttpAnswers.error((HttpServletResponse) async.getResponse(), error, null));
+      AsyncWriter.write(async, HttpAnswers.error((HttpServletResponse) async.getResponse(), error, message));
     }
   }
 

@@ -104,31 +104,32 @@ public final class EngineServlet extends HttpServlet {
     EngineRequestSnapshot snapshot = request.snapshot();
     AsyncContext async = req.startAsync();
     async.setTimeout(pollTimeoutMillis);
-    String acceptEncoding = req.getHeader("Accept-Encoding");
+    // created (and registered as async listener) on this container thread, before the gate
+    AsyncPollResponder responder =
+        new AsyncPollResponder(async, req.getHeader("Accept-Encoding"), engine.options().httpCompressionThreshold());
+    HttpServletResponse resp = (HttpServletResponse) async.getResponse();
     engine
         .checkHandshake(snapshot)
         .whenComplete(
             (refusal, failure) -> {
-              HttpServletResponse resp = (HttpServletResponse) async.getResponse();
               if (failure != null || refusal != null) {
                 EngineError error = refusal == null ? EngineError.BAD_REQUEST : refusal.error();
                 String message = refusal == null ? null : refusal.message();
                 engine.reportError(snapshot, error, message);
-                AsyncWriter.write(async, HttpAnswers.error(resp, error, message));
+                responder.fail(error, message);
                 return;
               }
-              AsyncPollResponder responder = new AsyncPollResponder(async, acceptEncoding, engine.options().httpCompressionThreshold());
               try {
                 engine.openPolling(
-                        snapshot,
-                        responder,
-                        opened -> {
-                          responder.session(opened);
-                          String cookie = engine.cookieHeader(opened.id());
-                          if (cookie != null) {
-                            resp.addHeader("Set-Cookie", cookie);
-                          }
-                        });
+                    snapshot,
+                    responder,
+                    opened -> {
+                      responder.session(opened);
+                      String cookie = engine.cookieHeader(opened.id());
+                      if (cookie != null) {
+                        resp.addHeader("Set-Cookie", cookie);
+                      }
+                    });
               } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "handshake failed", e);
                 responder.fail(EngineError.BAD_REQUEST);
@@ -198,6 +199,15 @@ public final class EngineServlet extends HttpServlet {
         return;
       }
     }
-    upgrade.upgrade(req, resp, snapshot, session);
+    try {
+      upgrade.upgrade(req, resp, snapshot, session);
+    } catch (IOException | ServletException | RuntimeException e) {
+      // a malformed upgrade request (bad key or version...): one line, no stack trace per client
+      LOG.log(Level.DEBUG, "WebSocket upgrade refused: {0}", String.valueOf(e));
+      if (!resp.isCommitted()) {
+        resp.reset();
+        refuse(request, resp, EngineError.BAD_REQUEST, null, true);
+      }
+    }
   }
 }
