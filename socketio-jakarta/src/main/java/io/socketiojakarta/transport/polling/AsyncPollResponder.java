@@ -49,7 +49,7 @@ final class AsyncPollResponder implements PollResponder, AsyncListener {
     if (encoding != null
         && threshold.isPresent()
         && body.length >= threshold.getAsInt()
-        && packets.stream().allMatch(EnginePacket::compress)) {
+        && packets.stream().anyMatch(EnginePacket::compress)) {
       body = HttpAnswers.compress(body, encoding);
       resp.setHeader("Content-Encoding", encoding);
     }
