@@ -32,7 +32,7 @@ final class TomcatServer implements AutoCloseable {
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
     tomcat.setConnector(connector);
-    tomcat.getHost().setAppBase(work.toString());
+    tomcat.getHost().setAppBase(Files.createDirectories(work.resolve("webapps")).toString());
     Context context = tomcat.addWebapp("", war.toAbsolutePath().toString());
     tomcat.start();
     if (context.getState() != LifecycleState.STARTED) {
