@@ -118,7 +118,14 @@ function describe(x) {
   if (typeof x !== "object") {
     return x;
   }
-  return { name: x.constructor?.name, message: x.message, type: x.type };
+  // engine.io-client's close details are {description, context}; errors have message and type
+  const d = x.description;
+  return {
+    name: x.constructor?.name,
+    message: x.message,
+    type: x.type,
+    description: typeof d === "object" && d !== null ? d.message ?? String(d) : d,
+  };
 }
 
 function sha256(s) {
