@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socketiojakarta.clients.NodeRunner.Scenario;
 import io.socketiojakarta.clients.RecordingEngineListener.Recorded;
 import io.socketiojakarta.engine.CloseReason;
+import io.socketiojakarta.engine.EngineError;
 import io.socketiojakarta.engine.EngineOptions;
 import io.socketiojakarta.engine.HandshakeDecision;
 import io.socketiojakarta.testing.JettyTestServer;
@@ -260,6 +261,8 @@ class EngineIoClientTest {
             .isEqualTo("{\"code\":4,\"message\":\"Forbidden\"}");
       }
       assertThat(gateCalls.get()).isGreaterThanOrEqualTo(1);
+      // the reference's connection_error; the client gives up after the first refusal
+      assertThat(refused.connectionErrors).containsExactly(EngineError.FORBIDDEN);
       assertThat(s.engine().clientsCount()).isZero();
     }
   }
