@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,10 +40,15 @@ class EngineIoClientTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    NodeRunner.requireNode();
     recorder = new RecordingEngineListener();
     // the defaults: pingInterval 25 s, pingTimeout 20 s, maxHttpBufferSize 1e6
     server = JettyTestServer.start(EngineOptions.builder().build(), recorder);
+  }
+
+  /** Each test is skipped (reported as such) when Node is not installed. */
+  @BeforeEach
+  void requireNode() {
+    NodeRunner.requireNode();
   }
 
   @AfterAll
