@@ -1,0 +1,192 @@
+package io.socketiojakarta.clients;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs Node scripts of {@code src/test/node} as bounded child processes. Tests that need Node call
+ * {@link #requireNode()} first: without {@code node} on the PATH they are skipped, and the npm
+ * dependencies are installed once ({@code npm ci}) when {@code node_modules} is missing.
+ */
+final class NodeRunner {
+  /** Bound of {@code npm ci}. */
+  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
+
+  private static final Object INSTALL_LOCK = new Object();
+  private static boolean installed;
+
+  private NodeRunner() {}
+
+  /** The folder with package.json: system property {@code node.tests.dir}, else src/test/node. */
+  static Path nodeDir() {
+    String dir = System.getProperty("node.tests.dir");
+    return (dir == null || dir.isBlank() ? Paths.get("src", "test", "node") : Paths.get(dir))
+        .toAbsolutePath();
+  }
+
+  /** Skips the calling test when Node is not installed; installs node_modules when missing. */
+  static void requireNode() {
+    Optional<Path> node = onPath("node");
+    Assumptions.assumeTrue(node.isPresent(), "node not installed");
+    synchronized (INSTALL_LOCK) {
+      if (installed || Files.isDirectory(nodeDir().resolve("node_modules"))) {
+        installed = true;
+        return;
+      }
+      Path npm = onPath("npm").orElseThrow(() -> new AssertionError("node is installed but npm is not"));
+      Result r = exec(List.of(npm.toString(), "ci", "--no-audit", "--no-fund"), NPM_TIMEOUT);
+      if (r.exitCode() != 0) {
+        fail("npm ci failed in %s (exit %d)%nstdout:%n%s%nstderr:%n%s",
+            nodeDir(), r.exitCode(), r.stdout(), r.stderr());
+      }
+      installed = true;
+    }
+  }
+
+  /**
+   * Runs {@code eio-scenario.mjs} and returns its JSON line. Fails the test when the process
+   * overran {@code timeout} (it is then destroyed) or printed no JSON line.
+   */
+  static Scenario eioScenario(URI base, String mode, String scenario, String paramsJson, Duration timeout) {
+    requireNode();
+    List<String> cmd = new ArrayList<>(List.of(onPath("node").orElseThrow().toString(),
+        "eio-scenario.mjs", base.toString(), mode, scenario));
+    if (paramsJson != null) {
+      cmd.add(paramsJson);
+    }
+    Result r = exec(cmd, timeout);
+    String line = r.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+    if (line == null) {
+      fail("%s printed no JSON line (exit %d)%nstdout:%n%s%nstderr:%n%s",
+          cmd, r.exitCode(), r.stdout(), r.stderr());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = (Map<String, Object>) MiniJson.parse(line);
+    return new Scenario(r.exitCode(), line, r.stderr(), json);
+  }
+
+  /** What a scenario printed. */
+  record Scenario(int exitCode, String line, String stderr, Map<String, Object> json) {
+    Object get(String key) {
+      return json.get(key);
+    }
+
+    String string(String key) {
+      return (String) json.get(key);
+    }
+
+    /** A number as long (JSON numbers are read as doubles). */
+    long number(String key) {
+      Object v = json.get(key);
+      if (!(v instanceof Double d)) {
+        throw new AssertionError("no number " + key + " in " + line);
+      }
+      return d.longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> list(String key) {
+      return (List<Object>) json.get(key);
+    }
+
+    boolean ok() {
+      return Boolean.TRUE.equals(json.get("ok")) && exitCode == 0;
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + ": " + line + (stderr.isBlank() ? "" : "\nstderr:\n" + stderr);
+    }
+  }
+
+  private record Result(int exitCode, String stdout, String stderr) {}
+
+  /** Runs a command in the node folder; destroys it forcibly when it overruns and fails the test. */
+  private static Result exec(List<String> cmd, Duration timeout) {
+    Path out = null;
+    Path err = null;
+    Process p = null;
+    try {
+      out = Files.createTempFile("node-out", ".txt");
+      err = Files.createTempFile("node-err", ".txt");
+      p = new ProcessBuilder(cmd)
+          .directory(nodeDir().toFile())
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .start();
+      p.getOutputStream().close(); // no input
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(5, TimeUnit.SECONDS);
+        fail("%s did not end within %s and was killed%nstdout:%n%s%nstderr:%n%s",
+            cmd, timeout, read(out), read(err));
+      }
+      return new Result(p.exitValue(), read(out), read(err));
+    } catch (IOException e) {
+      throw new AssertionError("could not run " + cmd, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running " + cmd, e);
+    } finally {
+      if (p != null && p.isAlive()) {
+        p.destroyForcibly();
+      }
+      deleteQuietly(out);
+      deleteQuietly(err);
+    }
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // a temp file
+      }
+    }
+  }
+
+  private static boolean isWindows() {
+    return System.getProperty("os.name", "").toLowerCase().contains("win");
+  }
+
+  /** An executable of that name on the PATH (with Windows' extensions), if any. */
+  static Optional<Path> onPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    List<String> names = isWindows() ? List.of(name + ".exe", name + ".cmd", name) : List.of(name);
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isBlank()) {
+        continue;
+      }
+      for (String n : names) {
+        Path candidate = Paths.get(dir, n);
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
