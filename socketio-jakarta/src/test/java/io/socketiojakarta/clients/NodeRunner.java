@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #requireNode()} first: without {@code node} on the PATH they are skipped, and the npm
  * dependencies are installed once ({@code npm ci}) when {@code node_modules} is missing.
  */
-final class NodeRunner {
+public final class NodeRunner {
   /** Bound of {@code npm ci}. */
   private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
 
@@ -32,14 +32,14 @@ final class NodeRunner {
   private NodeRunner() {}
 
   /** The folder with package.json: system property {@code node.tests.dir}, else src/test/node. */
-  static Path nodeDir() {
+  public static Path nodeDir() {
     String dir = System.getProperty("node.tests.dir");
     return (dir == null || dir.isBlank() ? Paths.get("src", "test", "node") : Paths.get(dir))
         .toAbsolutePath();
   }
 
   /** Skips the calling test when Node is not installed; installs node_modules when missing. */
-  static void requireNode() {
+  public static void requireNode() {
     Optional<Path> node = onPath("node");
     Assumptions.assumeTrue(node.isPresent(), "node not installed");
     synchronized (INSTALL_LOCK) {
@@ -61,7 +61,7 @@ final class NodeRunner {
    * Runs {@code eio-scenario.mjs} and returns its JSON line. Fails the test when the process
    * overran {@code timeout} (it is then destroyed) or printed no JSON line.
    */
-  static Scenario eioScenario(URI base, String mode, String scenario, String paramsJson, Duration timeout) {
+  public static Scenario eioScenario(URI base, String mode, String scenario, String paramsJson, Duration timeout) {
     requireNode();
     List<String> cmd = new ArrayList<>(List.of(onPath("node").orElseThrow().toString(),
         "eio-scenario.mjs", base.toString(), mode, scenario));
@@ -80,17 +80,19 @@ final class NodeRunner {
   }
 
   /** What a scenario printed. */
-  record Scenario(int exitCode, String line, String stderr, Map<String, Object> json) {
-    Object get(String key) {
+  public record Scenario(int exitCode, String line, String stderr, Map<String, Object> json) {
+    /** A value of the JSON line. */
+    public Object get(String key) {
       return json.get(key);
     }
 
-    String string(String key) {
+    /** A string value. */
+    public String string(String key) {
       return (String) json.get(key);
     }
 
     /** A number as long (JSON numbers are read as doubles). */
-    long number(String key) {
+    public long number(String key) {
       Object v = json.get(key);
       if (!(v instanceof Double d)) {
         throw new AssertionError("no number " + key + " in " + line);
@@ -99,11 +101,12 @@ final class NodeRunner {
     }
 
     @SuppressWarnings("unchecked")
-    List<Object> list(String key) {
+    public List<Object> list(String key) {
       return (List<Object>) json.get(key);
     }
 
-    boolean ok() {
+    /** Whether the script reported success and exited 0. */
+    public boolean ok() {
       return Boolean.TRUE.equals(json.get("ok")) && exitCode == 0;
     }
 
