@@ -79,6 +79,12 @@ class ErrorsTest {
   }
 
   @Test
+  void requestWithoutQueryIs400Code0() throws Exception {
+    EioHttp.Res res = http.request("GET", "", null);
+    expect(res, 400, TRANSPORT_UNKNOWN);
+  }
+
+  @Test
   void transportUnknownIs400Code0() throws Exception {
     expectGet("EIO=4&transport=abc", 400, TRANSPORT_UNKNOWN);
   }

@@ -49,6 +49,19 @@ class HandshakeTest {
   }
 
   @Test
+  void openPacketIsCompactJsonWithKeysInReferenceOrder() throws Exception {
+    assertThat(http.get("EIO=4&transport=polling").body())
+        .matches("0\\{\"sid\":\"[A-Za-z0-9_-]+\",\"upgrades\":\\[\"websocket\"\\],\"pingInterval\":300,\"pingTimeout\":200,\"maxPayload\":1000000\\}");
+  }
+
+  @Test
+  void cacheBusterParameterIsIgnored() throws Exception {
+    EioHttp.Handshake h = http.handshakeWith("EIO=4&transport=polling&t=NxyZ12a");
+    assertThat(http.send(h.sid(), "4t").body()).isEqualTo("ok");
+    assertThat(http.get(EioHttp.q(h.sid()) + "&t=NxyZ12b").body()).isEqualTo("4t");
+  }
+
+  @Test
   void pollingHandshakeIsTextPlainUtf8NoStoreWithExactContentLength() throws Exception {
     EioHttp.Res res = http.get("EIO=4&transport=polling");
     assertThat(res.mediaType()).isEqualTo("text/plain");

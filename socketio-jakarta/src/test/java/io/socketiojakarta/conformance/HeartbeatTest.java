@@ -83,6 +83,13 @@ class HeartbeatTest {
   }
 
   @Test
+  void pollingWithoutPongAndWithoutPendingGetTheSidIsUnknownAfterTheDeadline() throws Exception {
+    EioHttp.Handshake h = http.handshake();
+    Fixture.pause(PING_INTERVAL + PING_TIMEOUT + Fixture.SLACK - (Fixture.now() - h.res().at()));
+    http.assertGone(h.sid());
+  }
+
+  @Test
   void pollingMessageWhileAwaitingPongPostponesTheDeadlineOnce() throws Exception {
     String sid = slowHttp.handshake().sid();
     EioHttp.Res ping = slowHttp.poll(sid);

@@ -72,6 +72,26 @@ class PollingTest {
   }
 
   @Test
+  void postWithoutContentTypeIsAccepted() throws Exception {
+    String sid = http.handshake().sid();
+    RawHttp.Response res =
+        RawHttp.exchange(
+            server.port(),
+            "POST " + server.uri(PATH).getRawPath() + "?" + EioHttp.q(sid) + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Length: 6\r\nConnection: close\r\n\r\n4plain");
+    assertThat(res.status()).isEqualTo(200);
+    assertThat(res.body()).isEqualTo("ok");
+    assertThat(http.poll(sid).body()).isEqualTo("4plain");
+  }
+
+  @Test
+  void thousandPacketsInOnePostComeBackInOrderInOneAnswer() throws Exception {
+    String payload =
+        java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "4m" + i).collect(java.util.stream.Collectors.joining("\u001e"));
+    assertThat(http.echo(payload)).isEqualTo(payload);
+  }
+
+  @Test
   void packetsQueuedByTwoPostsAreFlushedTogether() throws Exception {
     String sid = http.handshake().sid();
     assertThat(http.send(sid, "4a").body()).isEqualTo("ok");

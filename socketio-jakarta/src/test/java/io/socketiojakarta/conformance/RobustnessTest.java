@@ -106,6 +106,41 @@ class RobustnessTest {
     http.assertGone(sid);
   }
 
+  @Test
+  void concurrentSessionsEachReceiveOnlyTheirOwnMessages() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int c = 0; c < 8; c++) {
+        int client = c;
+        runs.add(
+            pool.submit(
+                () -> {
+                  if (client % 2 == 0) {
+                    String sid = http.handshake().sid();
+                    for (int i = 0; i < 10; i++) {
+                      assertThat(http.send(sid, "4c" + client + "-" + i).body()).isEqualTo("ok");
+                      assertThat(http.poll(sid).body()).isEqualTo("4c" + client + "-" + i);
+                    }
+                  } else {
+                    try (WsClient ws = WebSocketTest.session(server, true)) {
+                      for (int i = 0; i < 10; i++) {
+                        ws.send("4c" + client + "-" + i);
+                        assertThat(ws.nextMessage()).isEqualTo("4c" + client + "-" + i);
+                      }
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : runs) {
+        f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // ------------------------------------------------------------------ WebSocket
 
   @Test

@@ -57,6 +57,18 @@ class WebSocketTest {
   }
 
   @Test
+  void fiveHundredFramesAreEchoedInOrder() throws Exception {
+    try (WsClient ws = session(server, true)) {
+      for (int i = 0; i < 500; i++) {
+        ws.send("4m" + i);
+      }
+      for (int i = 0; i < 500; i++) {
+        assertThat(ws.nextMessage()).isEqualTo("4m" + i);
+      }
+    }
+  }
+
+  @Test
   void framesAreEchoedOneFramePerPacketInOrder() throws Exception {
     try (WsClient ws = session(server, false)) {
       ws.send("4one");
