@@ -208,11 +208,17 @@ public final class EngineSession {
   /** A WebSocket batch was written; returns whether its channel must now be closed. */
   boolean writeDone(WebSocketTransport t) {
     boolean closeNow;
+    Runnable rest;
     lock.lock();
     try {
-      closeNow = t.release();
+      rest = t.takeSendBeforeClose();
+      closeNow = rest == null && t.release();
     } finally {
       lock.unlock();
+    }
+    if (rest != null) {
+      rest.run(); // the packets queued when the session closed mid-send, then the close
+      return false;
     }
     if (!closeNow) {
       flush();

@@ -17,6 +17,9 @@ public final class WebSocketTransport extends Transport {
   /** Close the channel once the batch in flight has been sent (under the session lock). */
   private boolean closeWhenSent;
 
+  /** Packets queued when the session closed during a send, to go out before the close. */
+  private List<EnginePacket> sendBeforeClose = List.of();
+
   WebSocketTransport(EngineSession session, FrameChannel channel) {
     super(session);
     this.channel = channel;
@@ -74,6 +77,9 @@ public final class WebSocketTransport extends Transport {
   Runnable close(List<EnginePacket> last, boolean clientClosed) {
     if (busy) {
       closeWhenSent = true;
+      if (!clientClosed) {
+        sendBeforeClose = last; // sent once the batch in flight is done
+      }
       return null;
     }
     if (!last.isEmpty() && !clientClosed) {
@@ -118,6 +124,19 @@ public final class WebSocketTransport extends Transport {
     if (session.writeDone(this)) {
       channel.close();
     }
+  }
+
+  /**
+   * After a batch was sent: the write of the packets left for the close, if any (the slot stays
+   * taken), else null. Under the lock.
+   */
+  Runnable takeSendBeforeClose() {
+    if (!closeWhenSent || sendBeforeClose.isEmpty()) {
+      return null;
+    }
+    List<EnginePacket> rest = sendBeforeClose;
+    sendBeforeClose = List.of();
+    return () -> write(rest, 0);
   }
 
   /** Marks the write slot free; returns whether the channel must now be closed. Under the lock. */
