@@ -121,6 +121,53 @@ final class RawHttp implements AutoCloseable {
     return new Response(code, headers, body);
   }
 
+  /** A WebSocket frame from the server: opcode (1 text, 2 binary, 8 close) and payload. */
+  record WsFrame(int opcode, byte[] payload) {
+    String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Reads one WebSocket message sent by the server (after a 101): unmasked frames, continuation
+   * frames joined; control frames are returned as they come.
+   */
+  WsFrame readWsFrame() throws IOException {
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    int opcode = -1;
+    while (true) {
+      int b0 = in.read();
+      int b1 = in.read();
+      if (b0 < 0 || b1 < 0) {
+        throw new IOException("connection closed by the server");
+      }
+      long len = b1 & 0x7f;
+      if (len == 126) {
+        len = ((in.read() & 0xff) << 8) | (in.read() & 0xff);
+      } else if (len == 127) {
+        len = 0;
+        for (int i = 0; i < 8; i++) {
+          len = (len << 8) | (in.read() & 0xff);
+        }
+      }
+      byte[] part = in.readNBytes((int) len);
+      if (part.length != len) {
+        throw new IOException("frame cut short");
+      }
+      int op = b0 & 0x0f;
+      if (op >= 8) {
+        return new WsFrame(op, part); // control frames are never fragmented
+      }
+      if (opcode < 0) {
+        opcode = op;
+      }
+      payload.write(part);
+      if ((b0 & 0x80) != 0) {
+        return new WsFrame(opcode, payload.toByteArray());
+      }
+    }
+  }
+
   /** Whether the server closed the connection (end of stream) within the read timeout. */
   boolean closedByServer() {
     try {

@@ -85,6 +85,30 @@ class ServerCloseTest {
   }
 
   @Test
+  void serverCloseOverWebSocketWhileASendIsInFlightStillDeliversEverythingQueued() throws Exception {
+    try (RawHttp raw = RawHttp.open(server.port())) {
+      // a client that does not read for a while, so that the server's send stays in flight
+      raw.write(RawHttp.upgradeRequest(server.port(), server.uri(PATH).getRawPath() + "?EIO=4&transport=websocket", ""));
+      assertThat(raw.readResponse().status()).isEqualTo(101);
+      RawHttp.WsFrame open = raw.readWsFrame();
+      String sid = (String) MiniJson.object(open.text().substring(1)).get("sid");
+      String big = "x".repeat(900_000);
+      for (int i = 0; i < 8; i++) {
+        events.session(sid).send(big + i);
+      }
+      events.session(sid).send("bye");
+      events.session(sid).close();
+      for (int i = 0; i < 8; i++) {
+        RawHttp.WsFrame f = raw.readWsFrame();
+        assertThat(f.opcode()).isEqualTo(1);
+        assertThat(f.text().equals("4" + big + i)).as("big message %d intact (%d chars)", i, f.text().length()).isTrue();
+      }
+      assertThat(raw.readWsFrame().text()).as("the message queued before the close").isEqualTo("4bye");
+      assertThat(raw.readWsFrame().opcode()).as("then the close frame").isEqualTo(8);
+    }
+  }
+
+  @Test
   void sendAfterCloseIsRefused() throws Exception {
     String sid = http.handshake().sid();
     events.session(sid).close();

@@ -74,6 +74,11 @@ final class ServerEvents implements EngineListener {
     }
   }
 
+  /** Whether the server has announced the session (called onConnection), without waiting. */
+  boolean announced(String sid) {
+    return sessions.containsKey(sid);
+  }
+
   /** Whether the session has closed, without waiting. */
   boolean closed(String sid) {
     return closeReasonFuture(sid).isDone();
