@@ -212,8 +212,10 @@ public final class Engine {
     EngineSession session = newSession(handshake);
     session.open(new PollingTransport(session), openJson(session.id(), true));
     beforeAnswer.accept(session);
-    session.poll(responder);
+    // the application hears of the session before its client gets the sid: a message posted right
+    // after the handshake must find the application's listener in place
     announce(session);
+    session.poll(responder);
     return session;
   }
 
@@ -225,8 +227,8 @@ public final class Engine {
     EngineSession session = newSession(handshake);
     WebSocketTransport t = new WebSocketTransport(session, channel);
     session.open(t, openJson(session.id(), false));
+    announce(session); // before the open packet goes out, as for polling
     session.flush();
-    announce(session);
     return t;
   }
 
