@@ -113,7 +113,8 @@ public final class Engine {
       return new Check(EngineError.BAD_REQUEST, null);
     }
     boolean upgrade = request.isWebSocketUpgrade() && EngineOptions.WEBSOCKET.equals(transport);
-    Optional<String> sid = request.query("sid");
+    // an empty sid is no sid, as in the reference: the request is a handshake
+    Optional<String> sid = request.query("sid").filter(v -> !v.isEmpty());
     if (sid.isPresent()) {
       EngineSession session = sessions.get(sid.get());
       if (session == null) {

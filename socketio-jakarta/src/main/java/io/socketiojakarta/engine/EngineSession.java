@@ -408,10 +408,11 @@ public final class EngineSession {
       }
       case CLOSE -> close(CloseReason.TRANSPORT_CLOSE, "client sent a close packet", true);
       case PING -> close(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction", false);
-      case NOOP -> {
+      default -> {
+        // open, upgrade and noop from the client on an established session: the reference
+        // ignores them, and so do we
         return true;
       }
-      default -> close(CloseReason.PARSE_ERROR, "unexpected packet " + p.type(), false);
     }
     return false;
   }

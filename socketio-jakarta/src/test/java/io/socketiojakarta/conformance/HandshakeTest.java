@@ -55,6 +55,13 @@ class HandshakeTest {
   }
 
   @Test
+  void anEmptySidIsAHandshakeAsInTheReference() throws Exception {
+    EioHttp.Res res = http.get("EIO=4&transport=polling&sid=");
+    assertThat(res.status()).isEqualTo(200);
+    assertOpenPacket(MiniJson.object(res.body().substring(1)), List.of("websocket"));
+  }
+
+  @Test
   void cacheBusterParameterIsIgnored() throws Exception {
     EioHttp.Handshake h = http.handshakeWith("EIO=4&transport=polling&t=NxyZ12a");
     assertThat(http.send(h.sid(), "4t").body()).isEqualTo("ok");

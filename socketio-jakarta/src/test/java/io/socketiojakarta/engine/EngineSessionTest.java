@@ -230,6 +230,14 @@ class EngineSessionTest {
   }
 
   @Test
+  void clientOpenUpgradeAndNoopPacketsAreIgnoredAsByTheReference() {
+    openPolling();
+    assertThat(session.onPost("0\u001e5\u001e6\u001e4after")).isNull();
+    assertThat(session.isOpen()).isTrue();
+    assertThat(events).containsExactly("message:after");
+  }
+
+  @Test
   void serverCloseWithoutPendingGetKeepsTheClosePacketForTheNextGet() {
     openPolling();
     session.send("bye");
