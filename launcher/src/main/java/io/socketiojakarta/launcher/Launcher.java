@@ -45,8 +45,7 @@ public final class Launcher {
     webapp.setWar(Path.of(war).toAbsolutePath().toString());
     webapp.setParentLoaderPriority(false);
     // scan only the WAR's own classes and jars for annotations and initializers
-    webapp.setAttribute(
-        "org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern", "^$");
+    webapp.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern", "^$");
     server.setHandler(webapp);
     server.setStopAtShutdown(true);
     server.start();

@@ -12,10 +12,10 @@ import jakarta.websocket.server.ServerContainer;
 import java.lang.System.Logger.Level;
 
 /**
- * Mounts a raw Engine.IO server in a web application: the async polling servlet at {@code
- * <path>*} and WebSocket upgrades through the container's {@link ServerContainer}. Call it while
- * the application starts (a {@code ServletContainerInitializer} or a {@code
- * ServletContextListener}); the engine closes when the application stops.
+ * Mounts a raw Engine.IO server in a web application: the async polling servlet at {@code <path>*}
+ * and WebSocket upgrades through the container's {@link ServerContainer}. Call it while the
+ * application starts (a {@code ServletContainerInitializer} or a {@code ServletContextListener});
+ * the engine closes when the application stops.
  *
  * <pre>{@code
  * @WebListener
@@ -36,14 +36,16 @@ public final class EngineMount {
   private EngineMount() {}
 
   /** Creates an engine and mounts it at {@code options.path()}; returns the engine. */
-  public static Engine install(ServletContext context, EngineOptions options, EngineListener listener) {
+  public static Engine install(
+      ServletContext context, EngineOptions options, EngineListener listener) {
     Engine engine = Engine.create(options, listener);
     WebSocketUpgrade upgrade = null;
     if (options.allows(EngineOptions.WEBSOCKET)) {
       Object container = context.getAttribute(SERVER_CONTAINER);
       if (container instanceof ServerContainer sc) {
         WebSocketUpgrader upgrader = new WebSocketUpgrader(engine, sc);
-        upgrade = (req, resp, handshake, session) -> upgrader.upgrade(req, resp, handshake, session);
+        upgrade =
+            (req, resp, handshake, session) -> upgrader.upgrade(req, resp, handshake, session);
       } else {
         LOG.log(
             Level.WARNING,

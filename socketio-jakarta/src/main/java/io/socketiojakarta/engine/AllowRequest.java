@@ -4,8 +4,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A gate for handshakes (requests without {@code sid}), the reference's {@code allowRequest}
- * option. Called on a container thread for every handshake over polling or WebSocket; it may
- * answer later by completing the stage. A refusal becomes HTTP 403 {@code
+ * option. Called on a container thread for every handshake over polling or WebSocket; it may answer
+ * later by completing the stage. A refusal becomes HTTP 403 {@code
  * {"code":4,"message":"Forbidden"}} over polling and an HTTP 400 upgrade refusal over WebSocket.
  *
  * <pre>{@code

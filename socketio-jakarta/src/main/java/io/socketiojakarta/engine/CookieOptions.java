@@ -33,14 +33,17 @@ public record CookieOptions(
     Objects.requireNonNull(sameSite, "sameSite");
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(maxAge, "maxAge");
-    if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+    if (name.isEmpty()
+        || !name.chars()
+            .allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
       throw new IllegalArgumentException("invalid cookie name: " + name);
     }
   }
 
   /** The reference's defaults: {@code io}, path {@code /}, HttpOnly, SameSite Lax. */
   public static CookieOptions defaults() {
-    return new CookieOptions("io", "/", true, Optional.of("Lax"), false, Optional.empty(), Optional.empty());
+    return new CookieOptions(
+        "io", "/", true, Optional.of("Lax"), false, Optional.empty(), Optional.empty());
   }
 
   /** The same options with another cookie name. */

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Cross-origin resource sharing for the engine's HTTP answers (the reference's {@code cors}
- * option, which hands its settings to the {@code cors} middleware). Without it no CORS header is
- * ever sent. With it, every answer carries the allow-origin headers and a preflight {@code OPTIONS}
- * is answered 204 by the engine itself.
+ * Cross-origin resource sharing for the engine's HTTP answers (the reference's {@code cors} option,
+ * which hands its settings to the {@code cors} middleware). Without it no CORS header is ever sent.
+ * With it, every answer carries the allow-origin headers and a preflight {@code OPTIONS} is
+ * answered 204 by the engine itself.
  *
  * <pre>{@code
  * CorsOptions cors = CorsOptions.builder()
@@ -39,7 +39,8 @@ public record CorsOptions(
     Optional<Duration> maxAge) {
 
   /** The methods the reference announces by default. */
-  public static final List<String> DEFAULT_METHODS = List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE");
+  public static final List<String> DEFAULT_METHODS =
+      List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE");
 
   /** Validates the components. */
   public CorsOptions {
@@ -83,7 +84,9 @@ public record CorsOptions(
           h.put("Access-Control-Allow-Headers", String.join(",", allowedHeaders.get()));
         }
       } else {
-        request.header("access-control-request-headers").ifPresent(v -> h.put("Access-Control-Allow-Headers", v));
+        request
+            .header("access-control-request-headers")
+            .ifPresent(v -> h.put("Access-Control-Allow-Headers", v));
         h.merge("Vary", "Access-Control-Request-Headers", (a, b) -> a + ", " + b);
       }
       maxAge.ifPresent(a -> h.put("Access-Control-Max-Age", Long.toString(a.toSeconds())));
@@ -159,7 +162,8 @@ public record CorsOptions(
 
     /** The options. */
     public CorsOptions build() {
-      return new CorsOptions(anyOrigin, origin, methods, allowedHeaders, exposedHeaders, credentials, maxAge);
+      return new CorsOptions(
+          anyOrigin, origin, methods, allowedHeaders, exposedHeaders, credentials, maxAge);
     }
   }
 }

@@ -146,13 +146,16 @@ public final class Engine {
   }
 
   /**
-   * The asynchronous part of a handshake's checks: the {@code allowRequest} gate, then the
-   * protocol revision. Completes with null when the handshake may go on, or with the error (a
-   * refused gate's message in {@link Refusal#message()}).
+   * The asynchronous part of a handshake's checks: the {@code allowRequest} gate, then the protocol
+   * revision. Completes with null when the handshake may go on, or with the error (a refused gate's
+   * message in {@link Refusal#message()}).
    */
   public CompletionStage<Refusal> checkHandshake(EngineRequest request) {
     CompletionStage<HandshakeDecision> gate =
-        options.allowRequest().map(g -> safely(g, request)).orElse(CompletableFuture.completedFuture(HandshakeDecision.allow()));
+        options
+            .allowRequest()
+            .map(g -> safely(g, request))
+            .orElse(CompletableFuture.completedFuture(HandshakeDecision.allow()));
     return gate.handle(
         (decision, failure) -> {
           if (failure != null || decision == null) {
@@ -171,7 +174,8 @@ public final class Engine {
         });
   }
 
-  private static CompletionStage<HandshakeDecision> safely(AllowRequest gate, EngineRequest request) {
+  private static CompletionStage<HandshakeDecision> safely(
+      AllowRequest gate, EngineRequest request) {
     try {
       return gate.check(request);
     } catch (RuntimeException e) {
@@ -221,8 +225,8 @@ public final class Engine {
   }
 
   /**
-   * Opens a WebSocket-only session for a checked handshake; the open packet is the first frame.
-   * The binding feeds the connection's frames to the returned transport.
+   * Opens a WebSocket-only session for a checked handshake; the open packet is the first frame. The
+   * binding feeds the connection's frames to the returned transport.
    */
   public WebSocketTransport openWebSocket(EngineRequest handshake, FrameChannel channel) {
     EngineSession session = newSession(handshake);
@@ -270,7 +274,8 @@ public final class Engine {
   }
 
   private String openJson(String sid, boolean polling) {
-    boolean upgrades = polling && options.allowUpgrades() && options.allows(EngineOptions.WEBSOCKET);
+    boolean upgrades =
+        polling && options.allowUpgrades() && options.allows(EngineOptions.WEBSOCKET);
     return "{\"sid\":"
         + Json.quote(sid)
         + ",\"upgrades\":"

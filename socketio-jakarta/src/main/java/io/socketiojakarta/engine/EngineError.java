@@ -1,9 +1,9 @@
 package io.socketiojakarta.engine;
 
 /**
- * The Engine.IO handshake and request errors, with the codes and messages of the reference
- * server. Over HTTP each is answered with its status and the JSON body {@code
- * {"code":N,"message":"..."}}; a refused WebSocket upgrade gets HTTP 400 with the message text.
+ * The Engine.IO handshake and request errors, with the codes and messages of the reference server.
+ * Over HTTP each is answered with its status and the JSON body {@code {"code":N,"message":"..."}};
+ * a refused WebSocket upgrade gets HTTP 400 with the message text.
  */
 public enum EngineError {
   /** Transport missing, unknown or disabled. */
@@ -46,6 +46,10 @@ public enum EngineError {
 
   /** The JSON body with the given message (the default message when null). */
   public String json(String customMessage) {
-    return "{\"code\":" + code + ",\"message\":" + Json.quote(customMessage == null ? message : customMessage) + "}";
+    return "{\"code\":"
+        + code
+        + ",\"message\":"
+        + Json.quote(customMessage == null ? message : customMessage)
+        + "}";
   }
 }

@@ -1,8 +1,8 @@
 package io.socketiojakarta.engine;
 
 /**
- * Receives the engine's new sessions. Called on the container thread that completed the
- * handshake, before any message of the session is delivered; set the session's listener here.
+ * Receives the engine's new sessions. Called on the container thread that completed the handshake,
+ * before any message of the session is delivered; set the session's listener here.
  *
  * <pre>{@code
  * Engine engine = Engine.create(options, session ->

@@ -7,8 +7,8 @@ import java.util.Objects;
  * One Engine.IO packet: a type with either text data (possibly empty) or binary data.
  *
  * <p>Only {@link EnginePacketType#MESSAGE} packets carry binary data. Instances are immutable by
- * contract (the binary array is never modified after construction), so one packet can be queued
- * on many sessions: a broadcast is encoded once.
+ * contract (the binary array is never modified after construction), so one packet can be queued on
+ * many sessions: a broadcast is encoded once.
  *
  * @param type the packet type
  * @param text the text data, empty for a binary packet or a packet without data
@@ -18,7 +18,8 @@ import java.util.Objects;
 public record EnginePacket(EnginePacketType type, String text, byte[] binary, boolean compress) {
 
   static final EnginePacket PING = new EnginePacket(EnginePacketType.PING, "", null, true);
-  static final EnginePacket PONG_PROBE = new EnginePacket(EnginePacketType.PONG, "probe", null, true);
+  static final EnginePacket PONG_PROBE =
+      new EnginePacket(EnginePacketType.PONG, "probe", null, true);
   static final EnginePacket CLOSE = new EnginePacket(EnginePacketType.CLOSE, "", null, true);
   static final EnginePacket NOOP = new EnginePacket(EnginePacketType.NOOP, "", null, true);
 
@@ -27,7 +28,8 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, bo
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(text, "text");
     if (binary != null && (type != EnginePacketType.MESSAGE || !text.isEmpty())) {
-      throw new IllegalArgumentException("only a message packet without text may carry binary data");
+      throw new IllegalArgumentException(
+          "only a message packet without text may carry binary data");
     }
   }
 
@@ -74,6 +76,10 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, bo
   public String toString() {
     return binary != null
         ? "EnginePacket[" + type + ", " + binary.length + " bytes]"
-        : "EnginePacket[" + type + ", " + (text.length() > 64 ? text.substring(0, 64) + "…" : text) + "]";
+        : "EnginePacket["
+            + type
+            + ", "
+            + (text.length() > 64 ? text.substring(0, 64) + "…" : text)
+            + "]";
   }
 }

@@ -36,11 +36,15 @@ public record EngineRequestSnapshot(
   private static Map<String, List<String>> copy(Map<String, List<String>> in, boolean lower) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     in.forEach(
-        (k, v) -> out.merge(lower ? k.toLowerCase(Locale.ROOT) : k, List.copyOf(v), (a, b) -> {
-          var all = new java.util.ArrayList<>(a);
-          all.addAll(b);
-          return List.copyOf(all);
-        }));
+        (k, v) ->
+            out.merge(
+                lower ? k.toLowerCase(Locale.ROOT) : k,
+                List.copyOf(v),
+                (a, b) -> {
+                  var all = new java.util.ArrayList<>(a);
+                  all.addAll(b);
+                  return List.copyOf(all);
+                }));
     return java.util.Collections.unmodifiableMap(out);
   }
 

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One Engine.IO session: its transport, outbound queue, heartbeat and upgrade.
  *
- * <p>Thread safety: every method may be called from any thread. A lock guards state transitions
- * and the queue only; transport I/O and listener calls happen after it is released. The transport
- * is the single writer: a new batch is taken only when the previous one was written.
+ * <p>Thread safety: every method may be called from any thread. A lock guards state transitions and
+ * the queue only; transport I/O and listener calls happen after it is released. The transport is
+ * the single writer: a new batch is taken only when the previous one was written.
  */
 public final class EngineSession {
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
@@ -324,8 +324,8 @@ public final class EngineSession {
   }
 
   /**
-   * The body of a polling POST. Returns null when it was accepted (answer {@code ok}), or the
-   * error to answer when it did not decode (the session is then closed with "parse error").
+   * The body of a polling POST. Returns null when it was accepted (answer {@code ok}), or the error
+   * to answer when it did not decode (the session is then closed with "parse error").
    */
   public EngineError onPost(String payload) {
     endPost();
@@ -359,7 +359,9 @@ public final class EngineSession {
 
   // ---------------------------------------------------------------- incoming packets
 
-  /** Dispatches one packet received on transport {@code t}; returns false once the session ended. */
+  /**
+   * Dispatches one packet received on transport {@code t}; returns false once the session ended.
+   */
   boolean onPacket(Transport t, EnginePacket p) {
     EngineSessionListener l = listener;
     List<Runnable> after = new ArrayList<>(3);
@@ -386,7 +388,8 @@ public final class EngineSession {
             // engine.io >= 6.6.10: activity while a pong is awaited postpones the deadline once
             pongDeadlineExtended = true;
             pongTimer.cancel();
-            pongTimer = engine.scheduler().schedule(engine.options().pingTimeout(), this::pingTimeout);
+            pongTimer =
+                engine.scheduler().schedule(engine.options().pingTimeout(), this::pingTimeout);
           }
         }
         case CLOSE, PING, OPEN, UPGRADE, NOOP -> {
@@ -525,11 +528,15 @@ public final class EngineSession {
 
   /** A packet on the probing WebSocket. Under the lock. */
   private void onProbePacket(WebSocketTransport t, EnginePacket p, List<Runnable> after) {
-    if (upgrade == Upgrade.PROBING && p.type() == EnginePacketType.PING && "probe".equals(p.text())) {
+    if (upgrade == Upgrade.PROBING
+        && p.type() == EnginePacketType.PING
+        && "probe".equals(p.text())) {
       upgrade = Upgrade.PROBED;
       Runnable probeAnswer = t.take(List.of(EnginePacket.PONG_PROBE));
       Runnable noop =
-          transport instanceof PollingTransport polling ? polling.answerPending(EnginePacket.NOOP) : null;
+          transport instanceof PollingTransport polling
+              ? polling.answerPending(EnginePacket.NOOP)
+              : null;
       after.add(probeAnswer);
       after.add(noop);
     } else if (upgrade == Upgrade.PROBED && p.type() == EnginePacketType.UPGRADE) {
@@ -567,7 +574,9 @@ public final class EngineSession {
     }
   }
 
-  /** Cancels the upgrade in progress: the probe WebSocket closes, polling goes on. Under the lock. */
+  /**
+   * Cancels the upgrade in progress: the probe WebSocket closes, polling goes on. Under the lock.
+   */
   private void abortUpgradeLocked(List<Runnable> after) {
     WebSocketTransport t = probe;
     probe = null;

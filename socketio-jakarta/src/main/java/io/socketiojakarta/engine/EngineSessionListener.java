@@ -1,8 +1,8 @@
 package io.socketiojakarta.engine;
 
 /**
- * Receives the events of one session. Messages come in arrival order on the container thread
- * that read them (one transport delivers one message at a time); {@code onClose} may come from the
+ * Receives the events of one session. Messages come in arrival order on the container thread that
+ * read them (one transport delivers one message at a time); {@code onClose} may come from the
  * engine's timer thread. An implementation must not block (hand slow work to an executor), and may
  * send from inside a callback.
  */
@@ -17,8 +17,7 @@ public interface EngineSessionListener {
   default void onUpgrade(EngineSession session, String transport) {}
 
   /**
-   * The session ended; called once. Reasons are the reference's strings, see {@link
-   * CloseReason}.
+   * The session ended; called once. Reasons are the reference's strings, see {@link CloseReason}.
    */
   default void onClose(EngineSession session, String reason, String description) {}
 }

@@ -3,8 +3,8 @@ package io.socketiojakarta.engine;
 import java.time.Duration;
 
 /**
- * The one source of timers for an engine: heartbeats, upgrade and close timeouts. Tasks run on
- * the scheduler's thread and must not block. Tests substitute a manual clock.
+ * The one source of timers for an engine: heartbeats, upgrade and close timeouts. Tasks run on the
+ * scheduler's thread and must not block. Tests substitute a manual clock.
  */
 public interface Scheduler {
   /** Runs {@code task} once after {@code delay}; the handle cancels it. */

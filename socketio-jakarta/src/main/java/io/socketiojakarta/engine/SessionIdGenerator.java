@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Makes session ids, the reference's {@code engine.generateId}. Ids must be unguessable and
- * unique among live sessions; they travel in URLs, so they should be URL-safe.
+ * Makes session ids, the reference's {@code engine.generateId}. Ids must be unguessable and unique
+ * among live sessions; they travel in URLs, so they should be URL-safe.
  */
 @FunctionalInterface
 public interface SessionIdGenerator {

@@ -7,16 +7,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 /**
- * The package layering of the library (house style section 1): arrows point down, the engine
- * knows nothing of Socket.IO nor of the container, bindings are thin, nothing imports config.
- * Rules for layers that do not exist yet are kept so that they hold from the first class on.
+ * The package layering of the library (house style section 1): arrows point down, the engine knows
+ * nothing of Socket.IO nor of the container, bindings are thin, nothing imports config. Rules for
+ * layers that do not exist yet are kept so that they hold from the first class on.
  */
 class LayeringTest {
   private static JavaClasses library;
@@ -77,7 +77,16 @@ class LayeringTest {
           .resideInAPackage(PARSER)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ENGINE, CORE, SPI, POLLING, WEBSOCKET, CDI, CONFIG, "jakarta.servlet..", "jakarta.websocket..")
+          .resideInAnyPackage(
+              ENGINE,
+              CORE,
+              SPI,
+              POLLING,
+              WEBSOCKET,
+              CDI,
+              CONFIG,
+              "jakarta.servlet..",
+              "jakarta.websocket..")
           .allowEmptyShould(true);
 
   static final ArchRule jsonIsTheOnlyJsonBindingUser =
@@ -113,7 +122,8 @@ class LayeringTest {
           .resideInAPackage(CORE)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(POLLING, WEBSOCKET, CDI, CONFIG, "jakarta.servlet..", "jakarta.websocket..")
+          .resideInAnyPackage(
+              POLLING, WEBSOCKET, CDI, CONFIG, "jakarta.servlet..", "jakarta.websocket..")
           .allowEmptyShould(true);
 
   static final ArchRule pollingBindingIsThin =
@@ -122,7 +132,8 @@ class LayeringTest {
           .resideInAPackage(POLLING)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(PARSER, CORE, SPI, CDI, CONFIG, WEBSOCKET, JSON, "jakarta.websocket..")
+          .resideInAnyPackage(
+              PARSER, CORE, SPI, CDI, CONFIG, WEBSOCKET, JSON, "jakarta.websocket..")
           .because("a container binding turns servlet I/O into engine calls, nothing more");
 
   static final ArchRule webSocketBindingIsThin =

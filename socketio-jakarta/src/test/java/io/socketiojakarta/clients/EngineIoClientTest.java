@@ -9,7 +9,6 @@ import io.socketiojakarta.engine.EngineError;
 import io.socketiojakarta.engine.EngineOptions;
 import io.socketiojakarta.engine.HandshakeDecision;
 import io.socketiojakarta.testing.JettyTestServer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +24,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The real npm {@code engine.io-client} (6.6, run by Node through {@code eio-scenario.mjs})
- * against the engine in embedded Jetty, over long-polling only, WebSocket only, and polling
- * upgraded to WebSocket. Skipped when Node is not installed.
+ * The real npm {@code engine.io-client} (6.6, run by Node through {@code eio-scenario.mjs}) against
+ * the engine in embedded Jetty, over long-polling only, WebSocket only, and polling upgraded to
+ * WebSocket. Skipped when Node is not installed.
  */
 class EngineIoClientTest {
   private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(20);
+
   /** The script's own bound, below the process timeout so that it can still report. */
   private static final int SCRIPT_TIMEOUT_MS = 10_000;
+
   private static final Duration SERVER_WAIT = Duration.ofSeconds(5);
 
   private static JettyTestServer server;
@@ -59,9 +60,11 @@ class EngineIoClientTest {
   }
 
   private static Scenario run(JettyTestServer on, String mode, String scenario, String params) {
-    String json = "{\"timeoutMs\":" + SCRIPT_TIMEOUT_MS + (params.isEmpty() ? "" : "," + params) + "}";
+    String json =
+        "{\"timeoutMs\":" + SCRIPT_TIMEOUT_MS + (params.isEmpty() ? "" : "," + params) + "}";
     Scenario result =
-        NodeRunner.eioScenario(on.uri("/engine.io/"), mode, scenario, asciiJson(json), PROCESS_TIMEOUT);
+        NodeRunner.eioScenario(
+            on.uri("/engine.io/"), mode, scenario, asciiJson(json), PROCESS_TIMEOUT);
     assertThat(result.string("mode")).isEqualTo(mode);
     return result;
   }
@@ -123,7 +126,8 @@ class EngineIoClientTest {
   @ValueSource(strings = {"polling", "websocket", "upgrade"})
   void textMessagesAreEchoed(String mode) {
     List<String> texts = List.of("hello", "€😀日本");
-    Scenario result = runOk(mode, "echo", "\"texts\":[" + quote(texts.get(0)) + "," + quote(texts.get(1)) + "]");
+    Scenario result =
+        runOk(mode, "echo", "\"texts\":[" + quote(texts.get(0)) + "," + quote(texts.get(1)) + "]");
 
     assertThat(result.list("echoes")).containsExactlyElementsOf(texts);
     assertThat(recorder.session(result.string("id")).textsCopy()).containsExactlyElementsOf(texts);
@@ -189,7 +193,10 @@ class EngineIoClientTest {
     // polling: the server's close packet; WebSocket: the socket closed by the server
     assertThat(details.get("description"))
         .as("%s", result)
-        .isEqualTo(mode.equals("polling") ? "transport closed by the server" : "websocket connection closed");
+        .isEqualTo(
+            mode.equals("polling")
+                ? "transport closed by the server"
+                : "websocket connection closed");
     assertThat(result.list("events")).doesNotContain("error");
     Recorded session = recorder.session(result.string("id"));
     assertThat(session.awaitClose(SERVER_WAIT)).isEqualTo(CloseReason.FORCED_CLOSE);
@@ -226,7 +233,9 @@ class EngineIoClientTest {
       assertThat(result.number("droppedPongs")).as("%s", result).isGreaterThanOrEqualTo(1);
       // the server's close arrives first ("transport close"), unless the client's own timer
       // (pingInterval + pingTimeout after the ping) fired before it
-      assertThat(result.string("closeReason")).as("%s", result).isIn("transport close", "ping timeout");
+      assertThat(result.string("closeReason"))
+          .as("%s", result)
+          .isIn("transport close", "ping timeout");
       Recorded session = heartbeat.session(result.string("id"));
       assertThat(session.awaitClose(SERVER_WAIT)).isEqualTo(CloseReason.PING_TIMEOUT);
       // first ping at 300 ms, no pong within 200 ms

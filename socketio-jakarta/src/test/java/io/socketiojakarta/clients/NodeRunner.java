@@ -47,10 +47,12 @@ public final class NodeRunner {
         installed = true;
         return;
       }
-      Path npm = onPath("npm").orElseThrow(() -> new AssertionError("node is installed but npm is not"));
+      Path npm =
+          onPath("npm").orElseThrow(() -> new AssertionError("node is installed but npm is not"));
       Result r = exec(List.of(npm.toString(), "ci", "--no-audit", "--no-fund"), NPM_TIMEOUT);
       if (r.exitCode() != 0) {
-        fail("npm ci failed in %s (exit %d)%nstdout:%n%s%nstderr:%n%s",
+        fail(
+            "npm ci failed in %s (exit %d)%nstdout:%n%s%nstderr:%n%s",
             nodeDir(), r.exitCode(), r.stdout(), r.stderr());
       }
       installed = true;
@@ -61,17 +63,26 @@ public final class NodeRunner {
    * Runs {@code eio-scenario.mjs} and returns its JSON line. Fails the test when the process
    * overran {@code timeout} (it is then destroyed) or printed no JSON line.
    */
-  public static Scenario eioScenario(URI base, String mode, String scenario, String paramsJson, Duration timeout) {
+  public static Scenario eioScenario(
+      URI base, String mode, String scenario, String paramsJson, Duration timeout) {
     requireNode();
-    List<String> cmd = new ArrayList<>(List.of(onPath("node").orElseThrow().toString(),
-        "eio-scenario.mjs", base.toString(), mode, scenario));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                onPath("node").orElseThrow().toString(),
+                "eio-scenario.mjs",
+                base.toString(),
+                mode,
+                scenario));
     if (paramsJson != null) {
       cmd.add(paramsJson);
     }
     Result r = exec(cmd, timeout);
-    String line = r.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+    String line =
+        r.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
     if (line == null) {
-      fail("%s printed no JSON line (exit %d)%nstdout:%n%s%nstderr:%n%s",
+      fail(
+          "%s printed no JSON line (exit %d)%nstdout:%n%s%nstderr:%n%s",
           cmd, r.exitCode(), r.stdout(), r.stderr());
     }
     @SuppressWarnings("unchecked")
@@ -118,7 +129,9 @@ public final class NodeRunner {
 
   private record Result(int exitCode, String stdout, String stderr) {}
 
-  /** Runs a command in the node folder; destroys it forcibly when it overruns and fails the test. */
+  /**
+   * Runs a command in the node folder; destroys it forcibly when it overruns and fails the test.
+   */
   private static Result exec(List<String> cmd, Duration timeout) {
     Path out = null;
     Path err = null;
@@ -126,17 +139,19 @@ public final class NodeRunner {
     try {
       out = Files.createTempFile("node-out", ".txt");
       err = Files.createTempFile("node-err", ".txt");
-      p = new ProcessBuilder(cmd)
-          .directory(nodeDir().toFile())
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
+      p =
+          new ProcessBuilder(cmd)
+              .directory(nodeDir().toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       p.getOutputStream().close(); // no input
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         p.waitFor(5, TimeUnit.SECONDS);
-        fail("%s did not end within %s and was killed%nstdout:%n%s%nstderr:%n%s",
+        fail(
+            "%s did not end within %s and was killed%nstdout:%n%s%nstderr:%n%s",
             cmd, timeout, read(out), read(err));
       }
       return new Result(p.exitValue(), read(out), read(err));

@@ -16,10 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Server side of the Node client tests: echoes every message (text as text, binary as binary)
- * and records each session's messages, upgrade and close. A session whose handshake carries the
- * query parameter {@code scenario=serverClose} is closed by the server on its first message
- * instead of echoing it.
+ * Server side of the Node client tests: echoes every message (text as text, binary as binary) and
+ * records each session's messages, upgrade and close. A session whose handshake carries the query
+ * parameter {@code scenario=serverClose} is closed by the server on its first message instead of
+ * echoing it.
  */
 final class RecordingEngineListener implements EngineListener {
   private final Map<String, Recorded> sessions = new ConcurrentHashMap<>();
@@ -40,7 +40,8 @@ final class RecordingEngineListener implements EngineListener {
 
     Recorded(EngineSession session) {
       this.session = session;
-      this.closeOnFirstMessage = session.request().query("scenario").filter("serverClose"::equals).isPresent();
+      this.closeOnFirstMessage =
+          session.request().query("scenario").filter("serverClose"::equals).isPresent();
     }
 
     @Override

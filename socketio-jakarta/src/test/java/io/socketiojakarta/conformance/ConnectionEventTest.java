@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The application hears of a session before its client can use it (the reference emits
- * {@code connection} in the same tick as the handshake, before any later request is read): a
- * client that sends right after the open packet must not lose its first message, even when the
- * application takes a moment to set its listener and the handshake gate answers asynchronously.
+ * The application hears of a session before its client can use it (the reference emits {@code
+ * connection} in the same tick as the handshake, before any later request is read): a client that
+ * sends right after the open packet must not lose its first message, even when the application
+ * takes a moment to set its listener and the handshake gate answers asynchronously.
  */
 class ConnectionEventTest {
   /** How long the application's connection handler takes before it sets the session listener. */
@@ -45,7 +45,8 @@ class ConnectionEventTest {
                 .allowRequest(
                     req ->
                         CompletableFuture.supplyAsync(
-                            HandshakeDecision::allow, CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS)))
+                            HandshakeDecision::allow,
+                            CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS)))
                 .build(),
             slowApp);
     http = new EioHttp(server.uri(PATH));
@@ -69,7 +70,8 @@ class ConnectionEventTest {
   @Test
   void applicationKnowsTheWebSocketSessionWhenTheClientGetsTheOpenPacket() throws Exception {
     for (int i = 0; i < 10; i++) {
-      try (WsClient ws = WsClient.connect(server.wsUri(PATH + "?EIO=4&transport=websocket"), true)) {
+      try (WsClient ws =
+          WsClient.connect(server.wsUri(PATH + "?EIO=4&transport=websocket"), true)) {
         String sid = (String) MiniJson.object(ws.nextText().substring(1)).get("sid");
         assertThat(events.announced(sid)).as("announced before the open frame").isTrue();
       }

@@ -25,10 +25,13 @@ class CorsCookieCompressionTest {
 
   /** The fixture: no CORS, no cookie, compression at 1024 bytes. */
   private static JettyTestServer plain;
+
   /** CORS for {@link #ALLOWED} with credentials, and the default cookie. */
   private static JettyTestServer configured;
+
   /** CORS for any origin. */
   private static JettyTestServer anyOrigin;
+
   /** HTTP compression off. */
   private static JettyTestServer uncompressed;
 
@@ -45,8 +48,12 @@ class CorsCookieCompressionTest {
                 .cookie(CookieOptions.defaults())
                 .build(),
             new ServerEvents());
-    anyOrigin = JettyTestServer.start(Fixture.options().cors(CorsOptions.builder().anyOrigin().build()).build(), new ServerEvents());
-    uncompressed = JettyTestServer.start(Fixture.options().noHttpCompression().build(), new ServerEvents());
+    anyOrigin =
+        JettyTestServer.start(
+            Fixture.options().cors(CorsOptions.builder().anyOrigin().build()).build(),
+            new ServerEvents());
+    uncompressed =
+        JettyTestServer.start(Fixture.options().noHttpCompression().build(), new ServerEvents());
     http = new EioHttp(plain.uri(PATH));
     configuredHttp = new EioHttp(configured.uri(PATH));
   }
@@ -60,7 +67,9 @@ class CorsCookieCompressionTest {
   }
 
   private static List<String> corsHeaderNames(EioHttp.Res res) {
-    return res.headers().map().keySet().stream().filter(n -> n.toLowerCase().startsWith("access-control-")).toList();
+    return res.headers().map().keySet().stream()
+        .filter(n -> n.toLowerCase().startsWith("access-control-"))
+        .toList();
   }
 
   // ------------------------------------------------------------------ CORS
@@ -78,10 +87,15 @@ class CorsCookieCompressionTest {
   @Test
   void corsAllowedOriginIsReflectedWithVaryAndCredentials() throws Exception {
     EioHttp.Handshake h = configuredHttp.handshake("Origin", ALLOWED);
-    for (EioHttp.Res res : List.of(h.res(), configuredHttp.send(h.sid(), "4x", "Origin", ALLOWED), configuredHttp.poll(h.sid(), "Origin", ALLOWED))) {
+    for (EioHttp.Res res :
+        List.of(
+            h.res(),
+            configuredHttp.send(h.sid(), "4x", "Origin", ALLOWED),
+            configuredHttp.poll(h.sid(), "Origin", ALLOWED))) {
       assertThat(res.header("access-control-allow-origin")).hasValue(ALLOWED);
       assertThat(res.header("access-control-allow-credentials")).hasValue("true");
-      assertThat(res.headers().allValues("vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("origin"));
+      assertThat(res.headers().allValues("vary"))
+          .anySatisfy(v -> assertThat(v).containsIgnoringCase("origin"));
     }
   }
 
@@ -98,20 +112,26 @@ class CorsCookieCompressionTest {
             "OPTIONS",
             "EIO=4&transport=polling",
             null,
-            "Origin", ALLOWED,
-            "Access-Control-Request-Method", "POST",
-            "Access-Control-Request-Headers", "content-type");
+            "Origin",
+            ALLOWED,
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            "content-type");
     assertThat(res.status()).isEqualTo(204);
     assertThat(res.bytes()).isEmpty();
-    assertThat(res.header("access-control-allow-methods")).hasValue("GET,HEAD,PUT,PATCH,POST,DELETE");
+    assertThat(res.header("access-control-allow-methods"))
+        .hasValue("GET,HEAD,PUT,PATCH,POST,DELETE");
     assertThat(res.header("access-control-allow-origin")).hasValue(ALLOWED);
     assertThat(res.header("access-control-allow-credentials")).hasValue("true");
-    assertThat(res.header("access-control-allow-headers").orElse("")).containsIgnoringCase("content-type");
+    assertThat(res.header("access-control-allow-headers").orElse(""))
+        .containsIgnoringCase("content-type");
   }
 
   @Test
   void corsAnyOriginAnswersStar() throws Exception {
-    EioHttp.Res res = new EioHttp(anyOrigin.uri(PATH)).handshake("Origin", "http://whoever.example").res();
+    EioHttp.Res res =
+        new EioHttp(anyOrigin.uri(PATH)).handshake("Origin", "http://whoever.example").res();
     assertThat(res.header("access-control-allow-origin")).hasValue("*");
   }
 
@@ -120,7 +140,9 @@ class CorsCookieCompressionTest {
     try (RawHttp raw = RawHttp.open(configured.port())) {
       raw.write(
           RawHttp.upgradeRequest(
-              configured.port(), configured.uri(PATH).getRawPath() + "?EIO=4&transport=websocket", "Origin: " + ALLOWED + "\r\n"));
+              configured.port(),
+              configured.uri(PATH).getRawPath() + "?EIO=4&transport=websocket",
+              "Origin: " + ALLOWED + "\r\n"));
       RawHttp.Response res = raw.readResponse();
       assertThat(res.status()).isEqualTo(101);
       assertThat(res.header("access-control-allow-origin")).hasValue(ALLOWED);
@@ -138,7 +160,8 @@ class CorsCookieCompressionTest {
   @Test
   void defaultCookieIsSetOnPollingHandshakeOnly() throws Exception {
     EioHttp.Handshake h = configuredHttp.handshake();
-    assertThat(h.res().headers().allValues("set-cookie")).containsExactly("io=" + h.sid() + "; Path=/; HttpOnly; SameSite=Lax");
+    assertThat(h.res().headers().allValues("set-cookie"))
+        .containsExactly("io=" + h.sid() + "; Path=/; HttpOnly; SameSite=Lax");
     assertThat(configuredHttp.send(h.sid(), "4x").header("set-cookie")).isEmpty();
     assertThat(configuredHttp.poll(h.sid()).header("set-cookie")).isEmpty();
   }
@@ -169,7 +192,8 @@ class CorsCookieCompressionTest {
     http.send(sid, text);
     EioHttp.Res res = http.poll(sid, "Accept-Encoding", "deflate");
     assertThat(res.header("content-encoding")).hasValue("deflate");
-    assertThat(inflate(new InflaterInputStream(new ByteArrayInputStream(res.bytes())))).isEqualTo(text);
+    assertThat(inflate(new InflaterInputStream(new ByteArrayInputStream(res.bytes()))))
+        .isEqualTo(text);
   }
 
   @Test
@@ -182,7 +206,8 @@ class CorsCookieCompressionTest {
     assertThat(small.body()).isEqualTo(below);
     String at = "4" + "z".repeat(1023); // 1024 bytes
     http.send(sid, at);
-    assertThat(http.poll(sid, "Accept-Encoding", "gzip").header("content-encoding")).hasValue("gzip");
+    assertThat(http.poll(sid, "Accept-Encoding", "gzip").header("content-encoding"))
+        .hasValue("gzip");
   }
 
   @Test

@@ -34,7 +34,9 @@ final class EioHttp {
 
     /** The media type of Content-Type in lower case, without parameters ("" when absent). */
     String mediaType() {
-      return header("content-type").map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+      return header("content-type")
+          .map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT))
+          .orElse("");
     }
 
     /** The charset parameter of Content-Type in lower case ("" when absent). */
@@ -63,7 +65,11 @@ final class EioHttp {
   /** For the engine at {@code base}, e.g. {@code http://127.0.0.1:PORT/engine.io/}. */
   EioHttp(URI base) {
     this.base = base;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
   }
 
   URI uri(String query) {
@@ -75,7 +81,11 @@ final class EioHttp {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri(query))
             .timeout(TIMEOUT)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     boolean contentType = false;
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);

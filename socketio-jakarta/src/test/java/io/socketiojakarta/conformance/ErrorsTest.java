@@ -110,7 +110,10 @@ class ErrorsTest {
 
   @Test
   void handshakeWithPutIs400Code2() throws Exception {
-    expect(http.request("PUT", "EIO=4&transport=polling", "4hello".getBytes(StandardCharsets.UTF_8)), 400, BAD_METHOD);
+    expect(
+        http.request("PUT", "EIO=4&transport=polling", "4hello".getBytes(StandardCharsets.UTF_8)),
+        400,
+        BAD_METHOD);
   }
 
   @Test
@@ -155,7 +158,10 @@ class ErrorsTest {
   @Test
   void handshakeRefusedWithCustomMessageCarriesThatMessage() throws Exception {
     EioHttp other = new EioHttp(customGate.uri(PATH));
-    expect(other.get("EIO=4&transport=polling&refuse"), 403, "{\"code\":4,\"message\":\"Not today, \\\"friend\\\"\"}");
+    expect(
+        other.get("EIO=4&transport=polling&refuse"),
+        403,
+        "{\"code\":4,\"message\":\"Not today, \\\"friend\\\"\"}");
     assertThat(other.handshake().sid()).isNotEmpty();
   }
 
@@ -260,7 +266,8 @@ class ErrorsTest {
 
   @Test
   void webSocketUpgradeWithUnknownSidIsRefused400WithMessageText() throws Exception {
-    expectUpgradeRefused(upgrade(server, "EIO=4&transport=websocket&sid=no-such-session"), "Session ID unknown");
+    expectUpgradeRefused(
+        upgrade(server, "EIO=4&transport=websocket&sid=no-such-session"), "Session ID unknown");
   }
 
   @Test
@@ -275,12 +282,14 @@ class ErrorsTest {
 
   @Test
   void webSocketUpgradeRefusedWithCustomMessageCarriesThatMessage() throws Exception {
-    expectUpgradeRefused(upgrade(customGate, "EIO=4&transport=websocket&refuse"), "Not today, \"friend\"");
+    expectUpgradeRefused(
+        upgrade(customGate, "EIO=4&transport=websocket&refuse"), "Not today, \"friend\"");
   }
 
   @Test
   void webSocketUpgradeWithUnsupportedProtocolIsRefused400() throws Exception {
-    expectUpgradeRefused(upgrade(server, "EIO=abc&transport=websocket"), "Unsupported protocol version");
+    expectUpgradeRefused(
+        upgrade(server, "EIO=abc&transport=websocket"), "Unsupported protocol version");
   }
 
   @Test

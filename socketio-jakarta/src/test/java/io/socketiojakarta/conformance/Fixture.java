@@ -33,7 +33,9 @@ final class Fixture {
   static final AllowRequest REFUSE_GATE =
       req ->
           CompletableFuture.completedFuture(
-              req.queryParameters().containsKey("refuse") ? HandshakeDecision.refuse() : HandshakeDecision.allow());
+              req.queryParameters().containsKey("refuse")
+                  ? HandshakeDecision.refuse()
+                  : HandshakeDecision.allow());
 
   private Fixture() {}
 
@@ -59,7 +61,9 @@ final class Fixture {
 
   /** Asserts that a measured delay is {@code expected} ms within {@link #SLACK}. */
   static void assertAbout(long actual, long expected, String what) {
-    assertThat(actual).as(what + " after " + actual + " ms, expected about " + expected).isBetween(expected - SLACK, expected + SLACK);
+    assertThat(actual)
+        .as(what + " after " + actual + " ms, expected about " + expected)
+        .isBetween(expected - SLACK, expected + SLACK);
   }
 
   /**

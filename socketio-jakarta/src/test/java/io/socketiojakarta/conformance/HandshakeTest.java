@@ -31,7 +31,8 @@ class HandshakeTest {
   }
 
   private static void assertOpenPacket(Map<String, Object> open, List<String> upgrades) {
-    assertThat(open.keySet()).containsExactlyInAnyOrder("sid", "upgrades", "pingInterval", "pingTimeout", "maxPayload");
+    assertThat(open.keySet())
+        .containsExactlyInAnyOrder("sid", "upgrades", "pingInterval", "pingTimeout", "maxPayload");
     assertThat(open.get("sid")).isInstanceOf(String.class);
     assertThat((String) open.get("sid")).isNotEmpty();
     assertThat(open.get("upgrades")).isEqualTo(upgrades);
@@ -51,7 +52,8 @@ class HandshakeTest {
   @Test
   void openPacketIsCompactJsonWithKeysInReferenceOrder() throws Exception {
     assertThat(http.get("EIO=4&transport=polling").body())
-        .matches("0\\{\"sid\":\"[A-Za-z0-9_-]+\",\"upgrades\":\\[\"websocket\"\\],\"pingInterval\":300,\"pingTimeout\":200,\"maxPayload\":1000000\\}");
+        .matches(
+            "0\\{\"sid\":\"[A-Za-z0-9_-]+\",\"upgrades\":\\[\"websocket\"\\],\"pingInterval\":300,\"pingTimeout\":200,\"maxPayload\":1000000\\}");
   }
 
   @Test
@@ -133,10 +135,14 @@ class HandshakeTest {
 
   @Test
   void webSocketHandshakeWithInvalidEioDeliversNoOpenPacket() throws Exception {
-    for (String query : List.of("transport=websocket", "EIO=abc&transport=websocket", "EIO=3&transport=websocket")) {
+    for (String query :
+        List.of(
+            "transport=websocket", "EIO=abc&transport=websocket", "EIO=3&transport=websocket")) {
       try (WsClient ws = WsClient.connect(server.wsUri(PATH + "?" + query))) {
         ws.awaitClose(Duration.ofSeconds(1));
-        assertThat(ws.pending()).as(query).noneMatch(f -> !f.isBinary() && f.text().startsWith("0"));
+        assertThat(ws.pending())
+            .as(query)
+            .noneMatch(f -> !f.isBinary() && f.text().startsWith("0"));
       } catch (WsClient.Refused refused) {
         assertThat(refused.status).as(query).isEqualTo(400);
       }

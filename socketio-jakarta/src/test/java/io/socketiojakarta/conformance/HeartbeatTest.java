@@ -29,7 +29,10 @@ class HeartbeatTest {
   @BeforeAll
   static void start() throws Exception {
     server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
-    slow = JettyTestServer.start(Fixture.options().pingTimeout(Duration.ofMillis(SLOW_TIMEOUT)).build(), new ServerEvents());
+    slow =
+        JettyTestServer.start(
+            Fixture.options().pingTimeout(Duration.ofMillis(SLOW_TIMEOUT)).build(),
+            new ServerEvents());
     http = new EioHttp(server.uri(PATH));
     slowHttp = new EioHttp(slow.uri(PATH));
   }
@@ -72,7 +75,8 @@ class HeartbeatTest {
   }
 
   @Test
-  void pollingWithoutPongPendingGetIsAnsweredCloseAtIntervalPlusTimeoutThenSidUnknown() throws Exception {
+  void pollingWithoutPongPendingGetIsAnsweredCloseAtIntervalPlusTimeoutThenSidUnknown()
+      throws Exception {
     EioHttp.Handshake h = http.handshake();
     assertThat(http.poll(h.sid()).body()).isEqualTo("2");
     EioHttp.Res close = http.poll(h.sid());
@@ -158,8 +162,11 @@ class HeartbeatTest {
       Fixture.pause(800 - (Fixture.now() - ping.at()));
       ws.send("4second"); // no second extension
       WsClient.Closed closed = ws.awaitClose(Duration.ofSeconds(3));
-      assertAbout(closed.at() - ping.at(), 300 + SLOW_TIMEOUT, "close after the postponed deadline");
-      assertThat(ws.pending()).extracting(WsClient.Frame::text).containsExactly("4first", "4second");
+      assertAbout(
+          closed.at() - ping.at(), 300 + SLOW_TIMEOUT, "close after the postponed deadline");
+      assertThat(ws.pending())
+          .extracting(WsClient.Frame::text)
+          .containsExactly("4first", "4second");
     }
   }
 

@@ -82,7 +82,10 @@ class LimitsTest {
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build();
     HttpResponse<String> res =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(req, HttpResponse.BodyHandlers.ofString());
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(req, HttpResponse.BodyHandlers.ofString());
     assertThat(res.statusCode()).isEqualTo(413);
     assertThat(http.send(sid, "4after").body()).isEqualTo("ok");
     assertThat(http.poll(sid).body()).isEqualTo("4after");
@@ -93,9 +96,14 @@ class LimitsTest {
     String sid = http.handshake().sid();
     try (RawHttp raw = RawHttp.open(server.port())) {
       raw.write(
-          "POST " + server.uri(PATH).getRawPath() + "?" + EioHttp.q(sid) + " HTTP/1.1\r\n"
+          "POST "
+              + server.uri(PATH).getRawPath()
+              + "?"
+              + EioHttp.q(sid)
+              + " HTTP/1.1\r\n"
               + "Host: 127.0.0.1\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: "
-              + (MAX_PAYLOAD + 1) + "\r\n\r\n");
+              + (MAX_PAYLOAD + 1)
+              + "\r\n\r\n");
       RawHttp.Response res = raw.readResponse(); // no body byte was sent
       assertThat(res.status()).isEqualTo(413);
     }

@@ -28,12 +28,28 @@ class OptionsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    initial = add(JettyTestServer.start(Fixture.options().initialPacket(INITIAL).build(), new ServerEvents()));
-    noUpgrades = add(JettyTestServer.start(Fixture.options().allowUpgrades(false).build(), new ServerEvents()));
-    webSocketOnly = add(JettyTestServer.start(Fixture.options().transports(List.of("websocket")).build(), new ServerEvents()));
-    pollingOnly = add(JettyTestServer.start(Fixture.options().transports(List.of("polling")).build(), new ServerEvents()));
-    customPath = add(JettyTestServer.start(Fixture.options().path("/custom-eio/").build(), new ServerEvents()));
-    underContext = add(JettyTestServer.start("/ctx", Fixture.options().build(), new ServerEvents()));
+    initial =
+        add(
+            JettyTestServer.start(
+                Fixture.options().initialPacket(INITIAL).build(), new ServerEvents()));
+    noUpgrades =
+        add(
+            JettyTestServer.start(
+                Fixture.options().allowUpgrades(false).build(), new ServerEvents()));
+    webSocketOnly =
+        add(
+            JettyTestServer.start(
+                Fixture.options().transports(List.of("websocket")).build(), new ServerEvents()));
+    pollingOnly =
+        add(
+            JettyTestServer.start(
+                Fixture.options().transports(List.of("polling")).build(), new ServerEvents()));
+    customPath =
+        add(
+            JettyTestServer.start(
+                Fixture.options().path("/custom-eio/").build(), new ServerEvents()));
+    underContext =
+        add(JettyTestServer.start("/ctx", Fixture.options().build(), new ServerEvents()));
   }
 
   private static JettyTestServer add(JettyTestServer s) {
@@ -48,7 +64,8 @@ class OptionsTest {
     }
   }
 
-  private static RawHttp.Response rawUpgrade(JettyTestServer s, String path, String query) throws Exception {
+  private static RawHttp.Response rawUpgrade(JettyTestServer s, String path, String query)
+      throws Exception {
     try (RawHttp raw = RawHttp.open(s.port())) {
       raw.write(RawHttp.upgradeRequest(s.port(), s.uri(path).getRawPath() + "?" + query, ""));
       return raw.readResponse();
@@ -137,7 +154,8 @@ class OptionsTest {
   void customPathServesPollingAndWebSocket() throws Exception {
     EioHttp http = new EioHttp(customPath.uri("/custom-eio/"));
     assertThat(http.echo("4custom")).isEqualTo("4custom");
-    try (WsClient ws = WsClient.connect(customPath.wsUri("/custom-eio/?EIO=4&transport=websocket"))) {
+    try (WsClient ws =
+        WsClient.connect(customPath.wsUri("/custom-eio/?EIO=4&transport=websocket"))) {
       assertThat(ws.nextText()).startsWith("0{");
     }
   }

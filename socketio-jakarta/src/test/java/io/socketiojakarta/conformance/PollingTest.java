@@ -47,7 +47,8 @@ class PollingTest {
 
   @Test
   void threePacketsInOnePostComeBackJoinedByRecordSeparator() throws Exception {
-    assertThat(http.echo("4test1\u001e4test2\u001e4test3")).isEqualTo("4test1\u001e4test2\u001e4test3");
+    assertThat(http.echo("4test1\u001e4test2\u001e4test3"))
+        .isEqualTo("4test1\u001e4test2\u001e4test3");
   }
 
   @Test
@@ -77,7 +78,11 @@ class PollingTest {
     RawHttp.Response res =
         RawHttp.exchange(
             server.port(),
-            "POST " + server.uri(PATH).getRawPath() + "?" + EioHttp.q(sid) + " HTTP/1.1\r\n"
+            "POST "
+                + server.uri(PATH).getRawPath()
+                + "?"
+                + EioHttp.q(sid)
+                + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nContent-Length: 6\r\nConnection: close\r\n\r\n4plain");
     assertThat(res.status()).isEqualTo(200);
     assertThat(res.body()).isEqualTo("ok");
@@ -87,7 +92,9 @@ class PollingTest {
   @Test
   void thousandPacketsInOnePostComeBackInOrderInOneAnswer() throws Exception {
     String payload =
-        java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "4m" + i).collect(java.util.stream.Collectors.joining("\u001e"));
+        java.util.stream.IntStream.range(0, 1000)
+            .mapToObj(i -> "4m" + i)
+            .collect(java.util.stream.Collectors.joining("\u001e"));
     assertThat(http.echo(payload)).isEqualTo(payload);
   }
 
@@ -108,7 +115,9 @@ class PollingTest {
     http.send(sid, "4x");
     EioHttp.Res res = EioHttp.await(pending);
     assertThat(res.body()).isEqualTo("4x");
-    assertThat(res.at() - posted).as("answered right after the POST, not with the ping").isLessThan(Fixture.PING_INTERVAL - Fixture.SETTLE);
+    assertThat(res.at() - posted)
+        .as("answered right after the POST, not with the ping")
+        .isLessThan(Fixture.PING_INTERVAL - Fixture.SETTLE);
   }
 
   @Test
@@ -116,6 +125,7 @@ class PollingTest {
     EioHttp.Handshake h = http.handshake();
     EioHttp.Res res = http.poll(h.sid());
     assertThat(res.body()).isEqualTo("2");
-    Fixture.assertAbout(res.at() - h.res().at(), Fixture.PING_INTERVAL, "held GET answered with the ping");
+    Fixture.assertAbout(
+        res.at() - h.res().at(), Fixture.PING_INTERVAL, "held GET answered with the ping");
   }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * HTTP/1.1 over a plain {@link Socket}, for what {@code HttpClient} cannot do: reading the body of a
- * refused WebSocket upgrade, seeing the 101 headers, sending headers whose body never comes.
+ * HTTP/1.1 over a plain {@link Socket}, for what {@code HttpClient} cannot do: reading the body of
+ * a refused WebSocket upgrade, seeing the 101 headers, sending headers whose body never comes.
  */
 final class RawHttp implements AutoCloseable {
   static final int READ_TIMEOUT_MS = 3000;
@@ -66,17 +66,23 @@ final class RawHttp implements AutoCloseable {
   }
 
   /**
-   * A WebSocket upgrade request for {@code target} (path and query), with extra header lines
-   * (each ending with CRLF).
+   * A WebSocket upgrade request for {@code target} (path and query), with extra header lines (each
+   * ending with CRLF).
    */
   static String upgradeRequest(int port, String target, String extraHeaders) {
     byte[] key = new byte[16];
     ThreadLocalRandom.current().nextBytes(key);
-    return "GET " + target + " HTTP/1.1\r\n"
-        + "Host: 127.0.0.1:" + port + "\r\n"
+    return "GET "
+        + target
+        + " HTTP/1.1\r\n"
+        + "Host: 127.0.0.1:"
+        + port
+        + "\r\n"
         + "Upgrade: websocket\r\n"
         + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+        + "Sec-WebSocket-Key: "
+        + Base64.getEncoder().encodeToString(key)
+        + "\r\n"
         + "Sec-WebSocket-Version: 13\r\n"
         + extraHeaders
         + "\r\n";
@@ -98,7 +104,10 @@ final class RawHttp implements AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String h = line(); !h.isEmpty(); h = line()) {
       int colon = h.indexOf(':');
-      headers.computeIfAbsent(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.substring(colon + 1).trim());
+      headers
+          .computeIfAbsent(
+              h.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(h.substring(colon + 1).trim());
     }
     byte[] body;
     List<String> length = headers.get("content-length");
@@ -109,7 +118,9 @@ final class RawHttp implements AutoCloseable {
       body = in.readNBytes(Integer.parseInt(length.get(0)));
     } else if (te != null && te.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
       ByteArrayOutputStream b = new ByteArrayOutputStream();
-      for (int n = Integer.parseInt(line().split(";")[0].trim(), 16); n > 0; n = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+      for (int n = Integer.parseInt(line().split(";")[0].trim(), 16);
+          n > 0;
+          n = Integer.parseInt(line().split(";")[0].trim(), 16)) {
         b.write(in.readNBytes(n));
         line();
       }

@@ -67,7 +67,11 @@ class RobustnessTest {
     try (RawHttp first = RawHttp.open(server.port())) {
       // headers and part of the body; the rest never comes
       first.write(
-          "POST " + server.uri(PATH).getRawPath() + "?" + EioHttp.q(sid) + " HTTP/1.1\r\n"
+          "POST "
+              + server.uri(PATH).getRawPath()
+              + "?"
+              + EioHttp.q(sid)
+              + " HTTP/1.1\r\n"
               + "Host: 127.0.0.1\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 100\r\n\r\n4par");
       Fixture.pause(Fixture.SETTLE);
       EioHttp.Res second = http.send(sid, "4second");
@@ -80,7 +84,12 @@ class RobustnessTest {
   void octetStreamPostGets400AndSessionEnds() throws Exception {
     String sid = http.handshake().sid();
     EioHttp.Res res =
-        http.request("POST", EioHttp.q(sid), "4hello".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/octet-stream");
+        http.request(
+            "POST",
+            EioHttp.q(sid),
+            "4hello".getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/octet-stream");
     assertThat(res.status()).isEqualTo(400);
     http.assertGone(sid);
   }
@@ -108,7 +117,8 @@ class RobustnessTest {
 
   @Test
   void concurrentSessionsEachReceiveOnlyTheirOwnMessages() throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
       for (int c = 0; c < 8; c++) {

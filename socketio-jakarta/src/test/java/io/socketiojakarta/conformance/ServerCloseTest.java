@@ -85,10 +85,13 @@ class ServerCloseTest {
   }
 
   @Test
-  void serverCloseOverWebSocketWhileASendIsInFlightStillDeliversEverythingQueued() throws Exception {
+  void serverCloseOverWebSocketWhileASendIsInFlightStillDeliversEverythingQueued()
+      throws Exception {
     try (RawHttp raw = RawHttp.open(server.port())) {
       // a client that does not read for a while, so that the server's send stays in flight
-      raw.write(RawHttp.upgradeRequest(server.port(), server.uri(PATH).getRawPath() + "?EIO=4&transport=websocket", ""));
+      raw.write(
+          RawHttp.upgradeRequest(
+              server.port(), server.uri(PATH).getRawPath() + "?EIO=4&transport=websocket", ""));
       assertThat(raw.readResponse().status()).isEqualTo(101);
       RawHttp.WsFrame open = raw.readWsFrame();
       String sid = (String) MiniJson.object(open.text().substring(1)).get("sid");
@@ -101,9 +104,13 @@ class ServerCloseTest {
       for (int i = 0; i < 8; i++) {
         RawHttp.WsFrame f = raw.readWsFrame();
         assertThat(f.opcode()).isEqualTo(1);
-        assertThat(f.text().equals("4" + big + i)).as("big message %d intact (%d chars)", i, f.text().length()).isTrue();
+        assertThat(f.text().equals("4" + big + i))
+            .as("big message %d intact (%d chars)", i, f.text().length())
+            .isTrue();
       }
-      assertThat(raw.readWsFrame().text()).as("the message queued before the close").isEqualTo("4bye");
+      assertThat(raw.readWsFrame().text())
+          .as("the message queued before the close")
+          .isEqualTo("4bye");
       assertThat(raw.readWsFrame().opcode()).as("then the close frame").isEqualTo(8);
     }
   }

@@ -20,7 +20,8 @@ final class ServerEvents implements EngineListener {
   /** A refused request as the engine reported it. */
   record Refused(String method, String url, int code, String message) {}
 
-  private final ConcurrentHashMap<String, CompletableFuture<String>> closeReasons = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<String>> closeReasons =
+      new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
   final BlockingQueue<Refused> refused = new LinkedBlockingQueue<>();
 
@@ -70,7 +71,8 @@ final class ServerEvents implements EngineListener {
     try {
       return closeReasonFuture(sid).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("session " + sid + " did not close within " + timeout.toMillis() + " ms");
+      throw new AssertionError(
+          "session " + sid + " did not close within " + timeout.toMillis() + " ms");
     }
   }
 

@@ -25,7 +25,10 @@ class UpgradeTest {
     server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
     quickUpgradeTimeout =
         JettyTestServer.start(
-            Fixture.options().pingTimeout(Duration.ofMillis(2000)).upgradeTimeout(Duration.ofMillis(400)).build(),
+            Fixture.options()
+                .pingTimeout(Duration.ofMillis(2000))
+                .upgradeTimeout(Duration.ofMillis(400))
+                .build(),
             new ServerEvents());
     http = new EioHttp(server.uri(PATH));
   }
@@ -70,7 +73,9 @@ class UpgradeTest {
       assertThat(ws.nextText()).isEqualTo("3probe");
       EioHttp.Res res = EioHttp.await(pending);
       assertThat(res.body()).isEqualTo("6");
-      assertThat(res.at() - h.res().at()).as("before the ping is due").isLessThan(Fixture.PING_INTERVAL);
+      assertThat(res.at() - h.res().at())
+          .as("before the ping is due")
+          .isLessThan(Fixture.PING_INTERVAL);
     }
   }
 
@@ -83,7 +88,9 @@ class UpgradeTest {
       long sent = Fixture.now();
       EioHttp.Res res = http.poll(h.sid());
       assertThat(res.body()).isEqualTo("6");
-      assertThat(res.at() - sent).as("answered well before a ping").isLessThan(Fixture.PING_INTERVAL);
+      assertThat(res.at() - sent)
+          .as("answered well before a ping")
+          .isLessThan(Fixture.PING_INTERVAL);
     }
   }
 
@@ -189,6 +196,8 @@ class UpgradeTest {
     }
     assertThat(slowHttp.send(sid, "4polling").body()).isEqualTo("ok");
     // the ping that fell due during the upgrade was held back for polling and may come first
-    assertThat(slowHttp.poll(sid).body().split("\u001e")).containsSubsequence("4polling").doesNotContain("6", "1");
+    assertThat(slowHttp.poll(sid).body().split("\u001e"))
+        .containsSubsequence("4polling")
+        .doesNotContain("6", "1");
   }
 }

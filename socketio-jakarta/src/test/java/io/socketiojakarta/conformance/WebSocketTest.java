@@ -75,7 +75,10 @@ class WebSocketTest {
       ws.send(new byte[] {9});
       ws.send("4three");
       List<String> got =
-          List.of(ws.nextNonPing().toString(), ws.nextNonPing().toString(), ws.nextNonPing().toString());
+          List.of(
+              ws.nextNonPing().toString(),
+              ws.nextNonPing().toString(),
+              ws.nextNonPing().toString());
       assertThat(got).containsExactly("text 4one", "binary 09", "text 4three");
     }
   }

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
 final class WsClient implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(3);
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A received frame: text, or binary bytes. */
   record Frame(String text, byte[] binary, long at) {
@@ -166,7 +167,10 @@ final class WsClient implements AutoCloseable {
     Frame f = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (f == null) {
       throw new AssertionError(
-          "no frame within " + timeout.toMillis() + " ms" + (closed.isDone() ? " (connection closed: " + closed.join() + ")" : ""));
+          "no frame within "
+              + timeout.toMillis()
+              + " ms"
+              + (closed.isDone() ? " (connection closed: " + closed.join() + ")" : ""));
     }
     return f;
   }
@@ -211,7 +215,11 @@ final class WsClient implements AutoCloseable {
     try {
       return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new AssertionError("the connection was not closed within " + timeout.toMillis() + " ms; frames: " + pending());
+      throw new AssertionError(
+          "the connection was not closed within "
+              + timeout.toMillis()
+              + " ms; frames: "
+              + pending());
     }
   }
 
@@ -223,7 +231,10 @@ final class WsClient implements AutoCloseable {
   void closeNormally() throws Exception {
     if (!closed.isDone() && !ws.isOutputClosed()) {
       synchronized (this) {
-        sending = sending.handle((w, e) -> ws).thenCompose(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, ""));
+        sending =
+            sending
+                .handle((w, e) -> ws)
+                .thenCompose(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, ""));
       }
     }
     try {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Golden wire strings of the Engine.IO v4 codec, one direction at a time. */
 class EngineCodecTest {
@@ -35,14 +35,19 @@ class EngineCodecTest {
     void pollingPayloadJoinsPacketsWithRecordSeparator() {
       String payload =
           EngineCodec.encodePayload(
-              List.of(EnginePacket.message("test1"), EnginePacket.message("test2"), EnginePacket.message("test3")));
+              List.of(
+                  EnginePacket.message("test1"),
+                  EnginePacket.message("test2"),
+                  EnginePacket.message("test3")));
       assertThat(payload).isEqualTo("4test1\u001e4test2\u001e4test3");
     }
 
     @Test
     void pollingPayloadCarriesBinaryAsBPlusBase64() {
       String payload =
-          EngineCodec.encodePayload(List.of(EnginePacket.message("hello"), EnginePacket.message(new byte[] {1, 2, 3, 4})));
+          EngineCodec.encodePayload(
+              List.of(
+                  EnginePacket.message("hello"), EnginePacket.message(new byte[] {1, 2, 3, 4})));
       assertThat(payload).isEqualTo("4hello\u001ebAQIDBA==");
     }
 
@@ -53,7 +58,8 @@ class EngineCodecTest {
 
     @Test
     void multiByteTextIsKeptAsIs() {
-      assertThat(EngineCodec.encodePayload(List.of(EnginePacket.message("€😀日本")))).isEqualTo("4€😀日本");
+      assertThat(EngineCodec.encodePayload(List.of(EnginePacket.message("€😀日本"))))
+          .isEqualTo("4€😀日本");
     }
   }
 
@@ -62,9 +68,11 @@ class EngineCodecTest {
     @Test
     void textFrameGivesTypeAndData() throws Exception {
       assertThat(EngineCodec.decodeText("4hello")).isEqualTo(EnginePacket.message("hello"));
-      assertThat(EngineCodec.decodeText("2probe")).isEqualTo(EnginePacket.of(EnginePacketType.PING, "probe"));
+      assertThat(EngineCodec.decodeText("2probe"))
+          .isEqualTo(EnginePacket.of(EnginePacketType.PING, "probe"));
       assertThat(EngineCodec.decodeText("3")).isEqualTo(EnginePacket.of(EnginePacketType.PONG, ""));
-      assertThat(EngineCodec.decodeText("5")).isEqualTo(EnginePacket.of(EnginePacketType.UPGRADE, ""));
+      assertThat(EngineCodec.decodeText("5"))
+          .isEqualTo(EnginePacket.of(EnginePacketType.UPGRADE, ""));
       assertThat(EngineCodec.decodeText("4")).isEqualTo(EnginePacket.message(""));
     }
 
@@ -78,7 +86,10 @@ class EngineCodecTest {
     @Test
     void payloadSplitsOnRecordSeparator() throws Exception {
       assertThat(EngineCodec.decodePayload("4test1\u001e4test2\u001e4test3"))
-          .containsExactly(EnginePacket.message("test1"), EnginePacket.message("test2"), EnginePacket.message("test3"));
+          .containsExactly(
+              EnginePacket.message("test1"),
+              EnginePacket.message("test2"),
+              EnginePacket.message("test3"));
     }
 
     @Test
@@ -91,35 +102,46 @@ class EngineCodecTest {
 
     @Test
     void payloadKeepsMultiByteText() throws Exception {
-      assertThat(EngineCodec.decodePayload("4€😀日本")).containsExactly(EnginePacket.message("€😀日本"));
+      assertThat(EngineCodec.decodePayload("4€😀日本"))
+          .containsExactly(EnginePacket.message("€😀日本"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "7", "9hello", "x", "4a\u001e", "\u001e4a", "4a\u001e\u001e4b"})
+    @ValueSource(
+        strings = {"", "abc", "7", "9hello", "x", "4a\u001e", "\u001e4a", "4a\u001e\u001e4b"})
     void malformedPayloadsAreRefused(String payload) {
-      assertThatThrownBy(() -> EngineCodec.decodePayload(payload)).isInstanceOf(EngineParseException.class);
+      assertThatThrownBy(() -> EngineCodec.decodePayload(payload))
+          .isInstanceOf(EngineParseException.class);
     }
 
     @Test
     void invalidBase64IsRefused() {
-      assertThatThrownBy(() -> EngineCodec.decodePayload("b@@@")).isInstanceOf(EngineParseException.class);
+      assertThatThrownBy(() -> EngineCodec.decodePayload("b@@@"))
+          .isInstanceOf(EngineParseException.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", "/4", "9"})
     void malformedFramesAreRefused(String frame) {
-      assertThatThrownBy(() -> EngineCodec.decodeText(frame)).isInstanceOf(EngineParseException.class);
+      assertThatThrownBy(() -> EngineCodec.decodeText(frame))
+          .isInstanceOf(EngineParseException.class);
     }
   }
 
   @Test
   void errorBodiesAreTheReferenceJson() {
-    assertThat(EngineError.TRANSPORT_UNKNOWN.json(null)).isEqualTo("{\"code\":0,\"message\":\"Transport unknown\"}");
-    assertThat(EngineError.UNKNOWN_SID.json(null)).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
-    assertThat(EngineError.BAD_HANDSHAKE_METHOD.json(null)).isEqualTo("{\"code\":2,\"message\":\"Bad handshake method\"}");
-    assertThat(EngineError.BAD_REQUEST.json(null)).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
-    assertThat(EngineError.FORBIDDEN.json(null)).isEqualTo("{\"code\":4,\"message\":\"Forbidden\"}");
-    assertThat(EngineError.FORBIDDEN.json("no \"entry\"")).isEqualTo("{\"code\":4,\"message\":\"no \\\"entry\\\"\"}");
+    assertThat(EngineError.TRANSPORT_UNKNOWN.json(null))
+        .isEqualTo("{\"code\":0,\"message\":\"Transport unknown\"}");
+    assertThat(EngineError.UNKNOWN_SID.json(null))
+        .isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+    assertThat(EngineError.BAD_HANDSHAKE_METHOD.json(null))
+        .isEqualTo("{\"code\":2,\"message\":\"Bad handshake method\"}");
+    assertThat(EngineError.BAD_REQUEST.json(null))
+        .isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
+    assertThat(EngineError.FORBIDDEN.json(null))
+        .isEqualTo("{\"code\":4,\"message\":\"Forbidden\"}");
+    assertThat(EngineError.FORBIDDEN.json("no \"entry\""))
+        .isEqualTo("{\"code\":4,\"message\":\"no \\\"entry\\\"\"}");
     assertThat(EngineError.UNSUPPORTED_PROTOCOL_VERSION.json(null))
         .isEqualTo("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
     assertThat(EngineError.FORBIDDEN.httpStatus()).isEqualTo(403);

@@ -26,7 +26,11 @@ class EngineSessionTest {
     clock = new ManualScheduler();
     events = new CopyOnWriteArrayList<>();
     EngineOptions options =
-        EngineOptions.builder().pingInterval(PING_INTERVAL).pingTimeout(PING_TIMEOUT).upgradeTimeout(Duration.ofSeconds(10)).build();
+        EngineOptions.builder()
+            .pingInterval(PING_INTERVAL)
+            .pingTimeout(PING_TIMEOUT)
+            .upgradeTimeout(Duration.ofSeconds(10))
+            .build();
     engine =
         Engine.create(
             options,
@@ -123,7 +127,13 @@ class EngineSessionTest {
 
   static EngineRequest handshake() {
     return new EngineRequestSnapshot(
-        "GET", "/engine.io/?EIO=4&transport=polling", Map.of(), Map.of(), "127.0.0.1", false, false);
+        "GET",
+        "/engine.io/?EIO=4&transport=polling",
+        Map.of(),
+        Map.of(),
+        "127.0.0.1",
+        false,
+        false);
   }
 
   EngineSession openPolling() {
@@ -276,7 +286,9 @@ class EngineSessionTest {
     Channel ws = new Channel();
     WebSocketTransport t = engine.attachUpgrade(session, ws);
     assertThat(t).isNotNull();
-    assertThat(engine.attachUpgrade(session, new Channel())).as("second upgrade while one is running").isNull();
+    assertThat(engine.attachUpgrade(session, new Channel()))
+        .as("second upgrade while one is running")
+        .isNull();
 
     t.onText("2probe");
     assertThat(ws.sent).containsExactly("3probe");
@@ -313,7 +325,9 @@ class EngineSessionTest {
     Get get = new Get();
     session.poll(get);
     assertThat(get.only()).isEqualTo("4still");
-    assertThat(engine.attachUpgrade(session, new Channel())).as("a new upgrade may start").isNotNull();
+    assertThat(engine.attachUpgrade(session, new Channel()))
+        .as("a new upgrade may start")
+        .isNotNull();
   }
 
   @Test

@@ -55,13 +55,14 @@ public final class JettyTestServer implements AutoCloseable {
   }
 
   /** Starts a server with the engine at {@code options.path()} under the context root. */
-  public static JettyTestServer start(EngineOptions options, EngineListener listener) throws Exception {
+  public static JettyTestServer start(EngineOptions options, EngineListener listener)
+      throws Exception {
     return start("", options, listener);
   }
 
   /** Starts a server with the engine under a context path such as {@code /ctx} (or empty). */
-  public static JettyTestServer start(String contextPath, EngineOptions options, EngineListener listener)
-      throws Exception {
+  public static JettyTestServer start(
+      String contextPath, EngineOptions options, EngineListener listener) throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

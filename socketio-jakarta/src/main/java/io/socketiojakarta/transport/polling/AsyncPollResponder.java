@@ -64,7 +64,8 @@ final class AsyncPollResponder implements PollResponder, AsyncListener {
   /** Answers with an Engine.IO error and a message replacing the default one (or null). */
   void fail(EngineError error, String message) {
     if (answered.compareAndSet(false, true)) {
-      AsyncWriter.write(async, HttpAnswers.error((HttpServletResponse) async.getResponse(), error, message));
+      AsyncWriter.write(
+          async, HttpAnswers.error((HttpServletResponse) async.getResponse(), error, message));
     }
   }
 

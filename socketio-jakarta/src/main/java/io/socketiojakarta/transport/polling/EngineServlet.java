@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The engine's HTTP entry point, mapped to {@code <path>*}: long-polling GET and POST, CORS
- * preflights, and WebSocket upgrade requests (checked here, then handed to the WebSocket binding
- * so that a refusal gets the reference's HTTP 400 with the message text).
+ * preflights, and WebSocket upgrade requests (checked here, then handed to the WebSocket binding so
+ * that a refusal gets the reference's HTTP 400 with the message text).
  *
  * <p>Must be registered with async support. Holds no thread per waiting GET.
  */
@@ -55,11 +55,15 @@ public final class EngineServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+  protected void service(HttpServletRequest req, HttpServletResponse resp)
+      throws ServletException, IOException {
     ServletEngineRequest request = new ServletEngineRequest(req);
     resp.setHeader("Cache-Control", "no-store");
     boolean preflight = "OPTIONS".equals(req.getMethod());
-    engine.options().cors().ifPresent(cors -> cors.headers(request, preflight).forEach(resp::setHeader));
+    engine
+        .options()
+        .cors()
+        .ifPresent(cors -> cors.headers(request, preflight).forEach(resp::setHeader));
     if (preflight && engine.options().cors().isPresent()) {
       resp.setStatus(204);
       resp.setContentLength(0);
@@ -89,7 +93,11 @@ public final class EngineServlet extends HttpServlet {
   }
 
   private void refuse(
-      ServletEngineRequest request, HttpServletResponse resp, EngineError error, String message, boolean wsUpgrade)
+      ServletEngineRequest request,
+      HttpServletResponse resp,
+      EngineError error,
+      String message,
+      boolean wsUpgrade)
       throws IOException {
     engine.reportError(request, error, message);
     byte[] body =
@@ -106,7 +114,8 @@ public final class EngineServlet extends HttpServlet {
     async.setTimeout(pollTimeoutMillis);
     // created (and registered as async listener) on this container thread, before the gate
     AsyncPollResponder responder =
-        new AsyncPollResponder(async, req.getHeader("Accept-Encoding"), engine.options().httpCompressionThreshold());
+        new AsyncPollResponder(
+            async, req.getHeader("Accept-Encoding"), engine.options().httpCompressionThreshold());
     HttpServletResponse resp = (HttpServletResponse) async.getResponse();
     engine
         .checkHandshake(snapshot)
@@ -141,19 +150,22 @@ public final class EngineServlet extends HttpServlet {
     AsyncContext async = req.startAsync();
     async.setTimeout(pollTimeoutMillis);
     AsyncPollResponder responder =
-        new AsyncPollResponder(async, req.getHeader("Accept-Encoding"), engine.options().httpCompressionThreshold());
+        new AsyncPollResponder(
+            async, req.getHeader("Accept-Encoding"), engine.options().httpCompressionThreshold());
     responder.session(session);
     session.poll(responder);
   }
 
-  private void post(HttpServletRequest req, HttpServletResponse resp, EngineSession session) throws IOException {
+  private void post(HttpServletRequest req, HttpServletResponse resp, EngineSession session)
+      throws IOException {
     if (!session.beginPost()) {
       resp.setStatus(400); // overlapping POST: the session is closed, as the reference does
       resp.setContentLength(0);
       return;
     }
     String type = req.getContentType();
-    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/octet-stream")) {
+    if (type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/octet-stream")) {
       session.onInvalidPostContent();
       byte[] body = HttpAnswers.error(resp, EngineError.BAD_REQUEST, null);
       resp.setContentLength(body.length);
@@ -175,7 +187,11 @@ public final class EngineServlet extends HttpServlet {
     PostReader.start(async, session, max, (int) Math.max(0, declared));
   }
 
-  private void upgrade(HttpServletRequest req, HttpServletResponse resp, ServletEngineRequest request, EngineSession session)
+  private void upgrade(
+      HttpServletRequest req,
+      HttpServletResponse resp,
+      ServletEngineRequest request,
+      EngineSession session)
       throws ServletException, IOException {
     if (upgrade == null) {
       refuse(request, resp, EngineError.TRANSPORT_UNKNOWN, null, true);

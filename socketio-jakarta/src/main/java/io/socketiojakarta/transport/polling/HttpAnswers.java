@@ -58,7 +58,8 @@ final class HttpAnswers {
   /** Compresses a body with gzip or deflate (zlib format, like Node's zlib.createDeflate). */
   static byte[] compress(byte[] body, String encoding) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
-    try (var z = "gzip".equals(encoding) ? new GZIPOutputStream(out) : new DeflaterOutputStream(out)) {
+    try (var z =
+        "gzip".equals(encoding) ? new GZIPOutputStream(out) : new DeflaterOutputStream(out)) {
       z.write(body);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads a polling POST body with a non-blocking {@link ReadListener}, counting bytes against
- * {@code maxHttpBufferSize}: over the limit the answer is 413 and the session lives on. A client
- * that stalls mid-body is cut off by the async timeout.
+ * Reads a polling POST body with a non-blocking {@link ReadListener}, counting bytes against {@code
+ * maxHttpBufferSize}: over the limit the answer is 413 and the session lives on. A client that
+ * stalls mid-body is cut off by the async timeout.
  */
 final class PostReader implements ReadListener, AsyncListener {
   private final AsyncContext async;
@@ -27,7 +27,8 @@ final class PostReader implements ReadListener, AsyncListener {
   private final byte[] buffer = new byte[8192];
   private final AtomicBoolean finished = new AtomicBoolean();
 
-  private PostReader(AsyncContext async, ServletInputStream in, EngineSession session, long max, int expected) {
+  private PostReader(
+      AsyncContext async, ServletInputStream in, EngineSession session, long max, int expected) {
     this.async = async;
     this.in = in;
     this.session = session;
@@ -35,7 +36,8 @@ final class PostReader implements ReadListener, AsyncListener {
     this.body = new ByteArrayOutputStream(expected > 0 ? expected : 256);
   }
 
-  static void start(AsyncContext async, EngineSession session, long max, int expected) throws IOException {
+  static void start(AsyncContext async, EngineSession session, long max, int expected)
+      throws IOException {
     ServletInputStream in = async.getRequest().getInputStream();
     PostReader reader = new PostReader(async, in, session, max, expected);
     async.addListener(reader);

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A live {@link EngineRequest} view of a servlet request, valid while the container handles it.
- * The query string is parsed from the raw request line (never through {@code getParameter}, which
- * could consume a POST body); {@link #snapshot()} copies what a session keeps.
+ * A live {@link EngineRequest} view of a servlet request, valid while the container handles it. The
+ * query string is parsed from the raw request line (never through {@code getParameter}, which could
+ * consume a POST body); {@link #snapshot()} copies what a session keeps.
  */
 final class ServletEngineRequest implements EngineRequest {
   private final HttpServletRequest req;

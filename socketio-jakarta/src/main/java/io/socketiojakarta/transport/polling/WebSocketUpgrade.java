@@ -21,6 +21,10 @@ public interface WebSocketUpgrade {
    * @param handshake the request, copied
    * @param session the session to upgrade, or null for a new WebSocket-only session
    */
-  void upgrade(HttpServletRequest req, HttpServletResponse resp, EngineRequestSnapshot handshake, EngineSession session)
+  void upgrade(
+      HttpServletRequest req,
+      HttpServletResponse resp,
+      EngineRequestSnapshot handshake,
+      EngineSession session)
       throws ServletException, IOException;
 }

@@ -39,7 +39,9 @@ public final class EngineEndpoint extends Endpoint {
     session.setMaxIdleTimeout(o.pingInterval().plus(o.pingTimeout()).toMillis() + 5_000);
     JsrFrameChannel channel = new JsrFrameChannel(session);
     WebSocketTransport t =
-        upgrading == null ? engine.openWebSocket(handshake, channel) : engine.attachUpgrade(upgrading, channel);
+        upgrading == null
+            ? engine.openWebSocket(handshake, channel)
+            : engine.attachUpgrade(upgrading, channel);
     if (t == null) {
       channel.close(); // an upgrade is already in progress or done: this connection is refused
       return;

@@ -20,7 +20,9 @@ final class JsrFrameChannel implements FrameChannel {
   @Override
   public void sendText(String text, Consumer<Throwable> done) {
     try {
-      session.getAsyncRemote().sendText(text, r -> done.accept(r.isOK() ? null : failure(r.getException())));
+      session
+          .getAsyncRemote()
+          .sendText(text, r -> done.accept(r.isOK() ? null : failure(r.getException())));
     } catch (RuntimeException e) {
       done.accept(e);
     }
@@ -31,7 +33,8 @@ final class JsrFrameChannel implements FrameChannel {
     try {
       session
           .getAsyncRemote()
-          .sendBinary(ByteBuffer.wrap(data), r -> done.accept(r.isOK() ? null : failure(r.getException())));
+          .sendBinary(
+              ByteBuffer.wrap(data), r -> done.accept(r.isOK() ? null : failure(r.getException())));
     } catch (RuntimeException e) {
       done.accept(e);
     }

@@ -40,7 +40,8 @@ public final class WebSocketUpgrader {
    * @param handshake the request, copied
    * @param session the polling session to upgrade, or null for a new WebSocket-only session
    */
-  public void upgrade(Object request, Object response, EngineRequestSnapshot handshake, EngineSession session)
+  public void upgrade(
+      Object request, Object response, EngineRequestSnapshot handshake, EngineSession session)
       throws IOException {
     EngineEndpoint endpoint = new EngineEndpoint(engine, handshake, session);
     boolean deflate = engine.options().perMessageDeflate();
@@ -54,8 +55,11 @@ public final class WebSocketUpgrader {
                   }
 
                   @Override
-                  public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
-                    return deflate ? super.getNegotiatedExtensions(installed, requested) : List.of();
+                  public List<Extension> getNegotiatedExtensions(
+                      List<Extension> installed, List<Extension> requested) {
+                    return deflate
+                        ? super.getNegotiatedExtensions(installed, requested)
+                        : List.of();
                   }
                 })
             .build();

@@ -30,9 +30,11 @@ class EngineIoClientOnTomcatIT {
 
   private static Scenario run(String mode, String scenario, String params) {
     String json = "{\"timeoutMs\":10000" + (params.isEmpty() ? "" : "," + params) + "}";
-    Scenario result = NodeRunner.eioScenario(server.uri("/engine.io/"), mode, scenario, json, PROCESS_TIMEOUT);
+    Scenario result =
+        NodeRunner.eioScenario(server.uri("/engine.io/"), mode, scenario, json, PROCESS_TIMEOUT);
     assertThat(result.ok()).as("%s", result).isTrue();
-    assertThat(result.string("transport")).isEqualTo(mode.equals("polling") ? "polling" : "websocket");
+    assertThat(result.string("transport"))
+        .isEqualTo(mode.equals("polling") ? "polling" : "websocket");
     return result;
   }
 

@@ -15,14 +15,18 @@ class SampleWarIT {
     try (TomcatServer server = TomcatServer.start("sample.war")) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> page =
-          http.send(HttpRequest.newBuilder(server.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(server.uri("/")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("socketio-jakarta");
       HttpResponse<String> open =
           http.send(
               HttpRequest.newBuilder(server.uri("/engine.io/?EIO=4&transport=polling")).build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(open.body()).startsWith("0{\"sid\":\"").contains("\"pingInterval\":25000,\"pingTimeout\":20000");
+      assertThat(open.body())
+          .startsWith("0{\"sid\":\"")
+          .contains("\"pingInterval\":25000,\"pingTimeout\":20000");
     }
   }
 }

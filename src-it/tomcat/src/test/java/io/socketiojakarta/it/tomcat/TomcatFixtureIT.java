@@ -35,7 +35,9 @@ class TomcatFixtureIT {
 
   static HttpResponse<String> get(String query) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(server.uri("/engine.io/?" + query)).timeout(Duration.ofSeconds(5)).build(),
+        HttpRequest.newBuilder(server.uri("/engine.io/?" + query))
+            .timeout(Duration.ofSeconds(5))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -62,7 +64,10 @@ class TomcatFixtureIT {
 
     static Ws open(String query) throws Exception {
       Ws ws = new Ws();
-      ws.socket = http.newWebSocketBuilder().buildAsync(server.wsUri("/engine.io/?" + query), ws).get(5, TimeUnit.SECONDS);
+      ws.socket =
+          http.newWebSocketBuilder()
+              .buildAsync(server.wsUri("/engine.io/?" + query), ws)
+              .get(5, TimeUnit.SECONDS);
       return ws;
     }
 
@@ -121,10 +126,12 @@ class TomcatFixtureIT {
   void pollingHandshakeAndEcho() throws Exception {
     HttpResponse<String> open = get("EIO=4&transport=polling");
     assertThat(open.statusCode()).isEqualTo(200);
-    assertThat(open.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(open.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(open.body())
         .startsWith("0{\"sid\":\"")
-        .endsWith("\"upgrades\":[\"websocket\"],\"pingInterval\":300,\"pingTimeout\":200,\"maxPayload\":1000000}");
+        .endsWith(
+            "\"upgrades\":[\"websocket\"],\"pingInterval\":300,\"pingTimeout\":200,\"maxPayload\":1000000}");
     String sid = sidOf(open.body());
     HttpResponse<String> posted = post("EIO=4&transport=polling&sid=" + sid, "4hello\u001e4€😀");
     assertThat(posted.statusCode()).isEqualTo(200);

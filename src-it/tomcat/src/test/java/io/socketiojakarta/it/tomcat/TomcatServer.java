@@ -22,9 +22,11 @@ final class TomcatServer implements AutoCloseable {
   static TomcatServer start(String warProperty) throws Exception {
     Path war = Path.of(System.getProperty(warProperty, "missing"));
     if (!Files.isRegularFile(war)) {
-      throw new IllegalStateException("WAR not built: " + war + " (run the build from the project root)");
+      throw new IllegalStateException(
+          "WAR not built: " + war + " (run the build from the project root)");
     }
-    Path base = Files.createDirectories(Path.of(System.getProperty("tomcat.base", "target/tomcat")));
+    Path base =
+        Files.createDirectories(Path.of(System.getProperty("tomcat.base", "target/tomcat")));
     Path work = Files.createTempDirectory(base, "run");
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(work.toString());
@@ -60,5 +62,4 @@ final class TomcatServer implements AutoCloseable {
     tomcat.stop();
     tomcat.destroy();
   }
-
 }
