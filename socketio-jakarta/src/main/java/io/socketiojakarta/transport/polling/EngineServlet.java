@@ -174,17 +174,12 @@ public final class EngineServlet extends HttpServlet {
     }
     long max = engine.options().maxHttpBufferSize();
     long declared = req.getContentLengthLong();
-    if (declared > max) {
-      // refused before reading a byte; the session lives on, as with the reference's 413
-      session.endPost();
-      resp.setStatus(413);
-      resp.setHeader("Connection", "close");
-      resp.setContentLength(0);
-      return;
-    }
     AsyncContext async = req.startAsync();
     async.setTimeout(pollTimeoutMillis);
-    PostReader.start(async, session, max, (int) Math.max(0, declared));
+    // a declared length over the limit is refused (413) before a byte is read; the session lives
+    // on, as with the reference's 413
+    PostReader.start(
+        async, session, max, (int) Math.min(Math.max(0, declared), max), declared > max);
   }
 
   private void upgrade(

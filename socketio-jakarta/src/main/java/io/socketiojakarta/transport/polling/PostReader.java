@@ -23,9 +23,18 @@ final class PostReader implements ReadListener, AsyncListener {
   private final ServletInputStream in;
   private final EngineSession session;
   private final long max;
+
+  /** How much of a refused body is read and dropped before the connection is simply closed. */
+  private static final long DISCARD_LIMIT = 8L << 20;
+
   private final ByteArrayOutputStream body;
   private final byte[] buffer = new byte[8192];
   private final AtomicBoolean finished = new AtomicBoolean();
+
+  /** After a 413: the rest of the body is read and dropped, so the client can read the answer. */
+  private volatile boolean discarding;
+
+  private long discarded;
 
   private PostReader(
       AsyncContext async, ServletInputStream in, EngineSession session, long max, int expected) {
@@ -36,20 +45,41 @@ final class PostReader implements ReadListener, AsyncListener {
     this.body = new ByteArrayOutputStream(expected > 0 ? expected : 256);
   }
 
-  static void start(AsyncContext async, EngineSession session, long max, int expected)
+  /**
+   * Reads the body of a POST.
+   *
+   * @param refuse the declared length is over the limit: answer 413 at once, read nothing into
+   *     memory
+   */
+  static void start(
+      AsyncContext async, EngineSession session, long max, int expected, boolean refuse)
       throws IOException {
     ServletInputStream in = async.getRequest().getInputStream();
-    PostReader reader = new PostReader(async, in, session, max, expected);
+    PostReader reader = new PostReader(async, in, session, max, refuse ? 0 : expected);
     async.addListener(reader);
+    if (refuse) {
+      reader.tooLarge();
+    }
     in.setReadListener(reader);
   }
 
   @Override
   public void onDataAvailable() throws IOException {
-    while (!finished.get() && in.isReady()) {
+    while (in.isReady()) {
       int n = in.read(buffer);
       if (n < 0) {
         return; // onAllDataRead follows
+      }
+      if (discarding) {
+        discarded += n;
+        if (discarded > Math.max(max, DISCARD_LIMIT)) {
+          complete(); // enough: the connection closes with the answer already sent
+          return;
+        }
+        continue;
+      }
+      if (finished.get()) {
+        return;
       }
       if (body.size() + (long) n > max) {
         tooLarge();
@@ -61,6 +91,10 @@ final class PostReader implements ReadListener, AsyncListener {
 
   @Override
   public void onAllDataRead() {
+    if (discarding) {
+      complete();
+      return;
+    }
     if (!finished.compareAndSet(false, true)) {
       return;
     }
@@ -83,7 +117,23 @@ final class PostReader implements ReadListener, AsyncListener {
     HttpServletResponse resp = (HttpServletResponse) async.getResponse();
     resp.setStatus(413);
     resp.setHeader("Connection", "close");
-    AsyncWriter.write(async, new byte[0]);
+    resp.setContentLength(0);
+    try {
+      // the answer goes out now; closing before the client has sent its body could reset the
+      // connection under the answer, so the rest is read and dropped, up to a bound
+      resp.flushBuffer();
+      discarding = true;
+    } catch (IOException e) {
+      complete();
+    }
+  }
+
+  private void complete() {
+    try {
+      async.complete();
+    } catch (IllegalStateException e) {
+      // already completed
+    }
   }
 
   @Override
@@ -93,6 +143,10 @@ final class PostReader implements ReadListener, AsyncListener {
 
   @Override
   public void onTimeout(AsyncEvent event) {
+    if (discarding) {
+      complete();
+      return;
+    }
     if (finished.compareAndSet(false, true)) {
       session.endPost();
       HttpServletResponse resp = (HttpServletResponse) async.getResponse();
@@ -110,12 +164,8 @@ final class PostReader implements ReadListener, AsyncListener {
   private void abort() {
     if (finished.compareAndSet(false, true)) {
       session.endPost();
-      try {
-        async.complete();
-      } catch (IllegalStateException e) {
-        // already completed
-      }
     }
+    complete();
   }
 
   @Override
