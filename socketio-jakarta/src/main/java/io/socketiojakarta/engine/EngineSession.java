@@ -422,24 +422,13 @@ public final class EngineSession {
 
   /** A frame that did not decode. */
   void onParseError(Transport t, String why) {
-    List<Runnable> after = new ArrayList<>(2);
-    lock.lock();
-    try {
-      if (t == probe) {
-        abortUpgradeLocked(after);
-        return;
-      }
-      if (t != transport) {
-        return;
-      }
-    } finally {
-      lock.unlock();
-      runAll(after);
-    }
-    close(CloseReason.PARSE_ERROR, why, false);
+    onTransportClosed(t, CloseReason.PARSE_ERROR, why);
   }
 
-  /** A transport's connection ended. */
+  /**
+   * A transport's connection ended or failed: a probe only aborts its upgrade, the current
+   * transport closes the session, a transport already replaced is ignored.
+   */
   void onTransportClosed(Transport t, String reason, String description) {
     List<Runnable> after = new ArrayList<>(2);
     lock.lock();

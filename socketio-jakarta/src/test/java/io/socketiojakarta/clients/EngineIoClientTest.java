@@ -146,7 +146,7 @@ class EngineIoClientTest {
     // engine.io-client in Node delivers binary as a Buffer (binaryType "nodebuffer")
     assertThat(result.get("isBuffer")).as("%s", result).isEqualTo(true);
     List<Long> expected = IntStream.range(0, 256).mapToObj(i -> (long) i).toList();
-    assertThat(result.list("bytes").stream().map(n -> ((Double) n).longValue()).toList())
+    assertThat(result.list("bytes").stream().map(n -> ((Number) n).longValue()).toList())
         .isEqualTo(expected);
   }
 

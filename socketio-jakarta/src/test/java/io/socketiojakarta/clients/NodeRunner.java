@@ -2,6 +2,7 @@ package io.socketiojakarta.clients;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.socketiojakarta.testing.MiniJson;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -102,13 +103,13 @@ public final class NodeRunner {
       return (String) json.get(key);
     }
 
-    /** A number as long (JSON numbers are read as doubles). */
+    /** A number as long. */
     public long number(String key) {
       Object v = json.get(key);
-      if (!(v instanceof Double d)) {
+      if (!(v instanceof Number n)) {
         throw new AssertionError("no number " + key + " in " + line);
       }
-      return d.longValue();
+      return n.longValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socketiojakarta.engine.EngineListener;
 import io.socketiojakarta.engine.HandshakeDecision;
 import io.socketiojakarta.testing.JettyTestServer;
+import io.socketiojakarta.testing.MiniJson;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;

@@ -2,6 +2,7 @@ package io.socketiojakarta.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socketiojakarta.testing.MiniJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketiojakarta.engine.HandshakeDecision;
 import io.socketiojakarta.testing.JettyTestServer;
+import io.socketiojakarta.testing.MiniJson;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

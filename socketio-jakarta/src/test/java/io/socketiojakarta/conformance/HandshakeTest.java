@@ -7,6 +7,7 @@ import static io.socketiojakarta.conformance.Fixture.PING_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketiojakarta.testing.JettyTestServer;
+import io.socketiojakarta.testing.MiniJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

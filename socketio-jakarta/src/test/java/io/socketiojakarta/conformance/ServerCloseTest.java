@@ -4,6 +4,7 @@ import static io.socketiojakarta.conformance.Fixture.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketiojakarta.testing.JettyTestServer;
+import io.socketiojakarta.testing.MiniJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -17,7 +17,9 @@ class JettySmokeTest {
       HttpResponse<String> res =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(server.uri("/engine.io/?EIO=4&transport=polling")).build(),
+                  HttpRequest.newBuilder(server.uri("/engine.io/?EIO=4&transport=polling"))
+                      .timeout(java.time.Duration.ofSeconds(5))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(res.statusCode()).isEqualTo(200);
       assertThat(res.body()).startsWith("0{\"sid\":\"").contains("\"upgrades\":[\"websocket\"]");

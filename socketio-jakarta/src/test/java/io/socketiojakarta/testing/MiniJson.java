@@ -1,4 +1,4 @@
-package io.socketiojakarta.conformance;
+package io.socketiojakarta.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * A tiny JSON reader for the open packet and error bodies: objects (key order kept), arrays,
  * strings, numbers (as Long or Double), booleans and null. Rejects trailing garbage.
  */
-final class MiniJson {
+public final class MiniJson {
   private final String s;
   private int i;
 
@@ -17,7 +17,7 @@ final class MiniJson {
     this.s = s;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     MiniJson p = new MiniJson(text);
     Object v = p.value();
     p.ws();
@@ -28,7 +28,7 @@ final class MiniJson {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> object(String text) {
+  public static Map<String, Object> object(String text) {
     Object v = parse(text);
     if (!(v instanceof Map)) {
       throw new IllegalArgumentException("not a JSON object: " + text);
