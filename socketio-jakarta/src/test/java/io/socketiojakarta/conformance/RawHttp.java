@@ -88,6 +88,11 @@ final class RawHttp implements AutoCloseable {
         + "\r\n";
   }
 
+  /** Sets how long a read may wait. */
+  void soTimeout(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+  }
+
   void write(String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
     out.flush();

@@ -81,6 +81,27 @@ class RobustnessTest {
   }
 
   @Test
+  void aPostThatStallsMidBodyIsCutOffByTheTimeout() throws Exception {
+    String sid = http.handshake().sid();
+    long start = System.nanoTime();
+    try (RawHttp stalled = RawHttp.open(server.port())) {
+      stalled.write(
+          "POST "
+              + server.uri(PATH).getRawPath()
+              + "?"
+              + EioHttp.q(sid)
+              + " HTTP/1.1\r\n"
+              + "Host: 127.0.0.1\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 100\r\n\r\n4par");
+      // the answer comes after pingInterval + pingTimeout + 5 s, not never
+      stalled.soTimeout(10_000);
+      RawHttp.Response answer = stalled.readResponse();
+      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+      assertThat(answer.status()).isEqualTo(408);
+      assertThat(elapsedMs).isBetween(5_000L, 9_000L);
+    }
+  }
+
+  @Test
   void octetStreamPostGets400AndSessionEnds() throws Exception {
     String sid = http.handshake().sid();
     EioHttp.Res res =

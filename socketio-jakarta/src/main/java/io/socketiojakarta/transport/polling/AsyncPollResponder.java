@@ -9,6 +9,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalInt;
@@ -81,11 +82,22 @@ final class AsyncPollResponder implements PollResponder, AsyncListener {
   public void onTimeout(AsyncEvent event) {
     abandon();
     if (answered.compareAndSet(false, true)) {
-      // should not happen: a ping comes every pingInterval; answer a noop rather than a 500
+      // should not happen (a ping comes every pingInterval): answer a noop, synchronously, since a
+      // timed-out request left incomplete by its listeners becomes a container error (500)
       HttpServletResponse resp = (HttpServletResponse) async.getResponse();
       resp.setStatus(200);
       resp.setContentType(HttpAnswers.TEXT_PLAIN);
-      AsyncWriter.write(async, new byte[] {'6'});
+      resp.setContentLength(1);
+      try {
+        resp.getOutputStream().write('6');
+      } catch (IOException | IllegalStateException e) {
+        // the client is gone
+      }
+    }
+    try {
+      async.complete();
+    } catch (IllegalStateException e) {
+      // already completed
     }
   }
 

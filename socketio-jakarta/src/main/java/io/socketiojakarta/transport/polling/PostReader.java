@@ -143,17 +143,16 @@ final class PostReader implements ReadListener, AsyncListener {
 
   @Override
   public void onTimeout(AsyncEvent event) {
-    if (discarding) {
-      complete();
-      return;
-    }
-    if (finished.compareAndSet(false, true)) {
+    // answered and completed here, synchronously: a listener that leaves a timed-out request
+    // incomplete turns it into a container error (500)
+    if (!discarding && finished.compareAndSet(false, true)) {
       session.endPost();
       HttpServletResponse resp = (HttpServletResponse) async.getResponse();
       resp.setStatus(408);
       resp.setHeader("Connection", "close");
-      AsyncWriter.write(async, new byte[0]);
+      resp.setContentLength(0);
     }
+    complete();
   }
 
   @Override
