@@ -54,17 +54,16 @@ public final class EngineSession {
   private Upgrade upgrade = Upgrade.NONE;
   private boolean upgraded;
   private final ArrayList<EnginePacket> queue = new ArrayList<>();
-  private Cancellable pingTimer = Cancellable.NONE;
-  private Cancellable pongTimer = Cancellable.NONE;
+  private final Heartbeat heartbeat;
   private Cancellable upgradeTimer = Cancellable.NONE;
   private Cancellable closeTimer = Cancellable.NONE;
-  private boolean awaitingPong;
-  private boolean pongDeadlineExtended;
 
   EngineSession(Engine engine, String id, EngineRequest request) {
     this.engine = engine;
     this.id = id;
     this.request = request;
+    this.heartbeat =
+        new Heartbeat(engine.scheduler(), engine.options(), this::ping, this::pingTimeout);
   }
 
   /** The session id (the {@code sid} of the open packet). */
@@ -177,7 +176,7 @@ public final class EngineSession {
       transport = first;
       queue.add(EnginePacket.of(EnginePacketType.OPEN, openJson));
       engine.options().initialPacket().ifPresent(p -> queue.add(EnginePacket.message(p)));
-      schedulePing();
+      heartbeat.schedulePing();
     } finally {
       lock.unlock();
     }
@@ -378,20 +377,10 @@ public final class EngineSession {
       }
       switch (p.type()) {
         case PONG -> {
-          pongTimer.cancel();
-          awaitingPong = false;
-          schedulePing();
+          heartbeat.pongReceived();
           return true;
         }
-        case MESSAGE -> {
-          if (awaitingPong && !pongDeadlineExtended) {
-            // engine.io >= 6.6.10: activity while a pong is awaited postpones the deadline once
-            pongDeadlineExtended = true;
-            pongTimer.cancel();
-            pongTimer =
-                engine.scheduler().schedule(engine.options().pingTimeout(), this::pingTimeout);
-          }
-        }
+        case MESSAGE -> heartbeat.messageReceived();
         case CLOSE, PING, OPEN, UPGRADE, NOOP -> {
           // handled below, unlocked
         }
@@ -449,21 +438,14 @@ public final class EngineSession {
 
   // ---------------------------------------------------------------- heartbeat
 
-  private void schedulePing() {
-    pingTimer.cancel();
-    pingTimer = engine.scheduler().schedule(engine.options().pingInterval(), this::ping);
-  }
-
   private void ping() {
     lock.lock();
     try {
       if (state != State.OPEN) {
         return;
       }
-      awaitingPong = true;
-      pongDeadlineExtended = false;
       queue.add(EnginePacket.PING);
-      pongTimer = engine.scheduler().schedule(engine.options().pingTimeout(), this::pingTimeout);
+      heartbeat.pingSent();
     } finally {
       lock.unlock();
     }
@@ -473,7 +455,7 @@ public final class EngineSession {
   private void pingTimeout() {
     lock.lock();
     try {
-      if (!awaitingPong) {
+      if (!heartbeat.awaitingPong()) {
         return;
       }
     } finally {
@@ -500,16 +482,6 @@ public final class EngineSession {
       upgradeTimer =
           engine.scheduler().schedule(engine.options().upgradeTimeout(), () -> abortUpgrade(t));
       return t;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Whether an upgrade is in progress (a WebSocket attached, {@code 5} not yet received). */
-  boolean upgrading() {
-    lock.lock();
-    try {
-      return probe != null;
     } finally {
       lock.unlock();
     }
@@ -590,8 +562,7 @@ public final class EngineSession {
       if (state != State.OPEN) {
         return;
       }
-      pingTimer.cancel();
-      pongTimer.cancel();
+      heartbeat.stop();
       upgradeTimer.cancel();
       if (probe != null) {
         io.add(probe::abort);
