@@ -14,6 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread safety: every method may be called from any thread. A lock guards state transitions and
  * the queue only; transport I/O and listener calls happen after it is released. The transport is
  * the single writer: a new batch is taken only when the previous one was written.
+ *
+ * <p>Size: every transition of the session (transport switch, upgrade probe, queue, close) is made
+ * here under the one lock, so that the lock discipline reads in one file; the heartbeat timers live
+ * in {@link Heartbeat}, each transport's own state in {@link PollingTransport} and {@link
+ * WebSocketTransport}.
  */
 public final class EngineSession {
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
