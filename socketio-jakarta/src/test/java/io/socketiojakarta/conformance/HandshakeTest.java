@@ -6,30 +6,14 @@ import static io.socketiojakarta.conformance.Fixture.PING_INTERVAL;
 import static io.socketiojakarta.conformance.Fixture.PING_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketiojakarta.testing.JettyTestServer;
 import io.socketiojakarta.testing.MiniJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The open packet over polling and over WebSocket, and the official suite's handshake refusals. */
-class HandshakeTest {
-  private static JettyTestServer server;
-  private static EioHttp http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
-    http = new EioHttp(server.uri(PATH));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+class HandshakeTest extends FixtureServer {
 
   private static void assertOpenPacket(Map<String, Object> open, List<String> upgrades) {
     assertThat(open.keySet())

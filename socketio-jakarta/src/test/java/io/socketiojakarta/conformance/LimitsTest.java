@@ -4,35 +4,19 @@ import static io.socketiojakarta.conformance.Fixture.MAX_PAYLOAD;
 import static io.socketiojakarta.conformance.Fixture.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketiojakarta.testing.JettyTestServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * maxHttpBufferSize (announced as maxPayload, 1000000): larger POST bodies get 413 and the session
  * is kept; larger WebSocket messages close the connection with 1009; the limit counts bytes.
  */
-class LimitsTest {
-  private static JettyTestServer server;
-  private static EioHttp http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
-    http = new EioHttp(server.uri(PATH));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+class LimitsTest extends FixtureServer {
 
   @Test
   void postOfMaxPayloadPlusOneBytesIsRefused413() throws Exception {

@@ -3,27 +3,11 @@ package io.socketiojakarta.conformance;
 import static io.socketiojakarta.conformance.Fixture.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketiojakarta.testing.JettyTestServer;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** HTTP long-polling framing: POST answers, {@code \x1e} batching, {@code b}+base64, UTF-8. */
-class PollingTest {
-  private static JettyTestServer server;
-  private static EioHttp http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
-    http = new EioHttp(server.uri(PATH));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+class PollingTest extends FixtureServer {
 
   @Test
   void postIsAnswered200WithBodyExactlyOkAsTextHtml() throws Exception {

@@ -3,7 +3,6 @@ package io.socketiojakarta.conformance;
 import static io.socketiojakarta.conformance.Fixture.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketiojakarta.testing.JettyTestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * frames hits the server, neither the library nor Jetty (routed into java.util.logging) logs a
  * warning or a stack trace, and a well-behaved client is still served.
  */
-class QuietLogTest {
+class QuietLogTest extends FixtureServer {
   private static final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private static final Handler CAPTURE =
       new Handler() {
@@ -36,20 +35,15 @@ class QuietLogTest {
         @Override
         public void close() {}
       };
-  private static JettyTestServer server;
-  private static EioHttp http;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
-    http = new EioHttp(server.uri(PATH));
+  static void capture() {
     Logger.getLogger("").addHandler(CAPTURE);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void release() {
     Logger.getLogger("").removeHandler(CAPTURE);
-    server.close();
   }
 
   @Test

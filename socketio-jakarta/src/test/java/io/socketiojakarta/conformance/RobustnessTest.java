@@ -3,34 +3,18 @@ package io.socketiojakarta.conformance;
 import static io.socketiojakarta.conformance.Fixture.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketiojakarta.testing.JettyTestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Misuse inside a session: overlapping requests, refused content, undecodable packets and client
  * pings end the session (polling) or the connection (WebSocket); the server goes on serving others.
  */
-class RobustnessTest {
-  private static JettyTestServer server;
-  private static EioHttp http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
-    http = new EioHttp(server.uri(PATH));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+class RobustnessTest extends FixtureServer {
 
   @AfterEach
   void serverStillServesAWellBehavedClient() throws Exception {

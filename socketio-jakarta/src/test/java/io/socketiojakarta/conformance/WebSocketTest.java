@@ -5,24 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketiojakarta.testing.JettyTestServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** WebSocket framing: one packet per frame, binary messages as raw binary frames. */
-class WebSocketTest {
-  private static JettyTestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
+class WebSocketTest extends FixtureServer {
   /** A WebSocket-only session whose open packet has been read. */
   static WsClient session(JettyTestServer s, boolean autoPong) throws Exception {
     WsClient ws = WsClient.connect(s.wsUri(PATH + "?EIO=4&transport=websocket"), autoPong);
