@@ -3,31 +3,13 @@ package io.socketiojakarta.conformance;
 import static io.socketiojakarta.conformance.Fixture.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketiojakarta.testing.JettyTestServer;
 import io.socketiojakarta.testing.MiniJson;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ending a session from the client side. */
-class CloseTest {
-  private static JettyTestServer server;
-  private static ServerEvents events;
-  private static EioHttp http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    events = new ServerEvents();
-    server = JettyTestServer.start(Fixture.options().build(), events);
-    http = new EioHttp(server.uri(PATH));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+class CloseTest extends FixtureServer {
 
   @Test
   void postCloseIsAnsweredOkPendingGetGetsNoopThenSidIsUnknown() throws Exception {

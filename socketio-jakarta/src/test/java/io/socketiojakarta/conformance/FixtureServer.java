@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class FixtureServer {
   static JettyTestServer server;
+  static ServerEvents events;
   static EioHttp http;
 
   @BeforeAll
   static void startFixture() throws Exception {
-    server = JettyTestServer.start(Fixture.options().build(), new ServerEvents());
+    events = new ServerEvents();
+    server = JettyTestServer.start(Fixture.options().build(), events);
     http = new EioHttp(server.uri(PATH));
   }
 

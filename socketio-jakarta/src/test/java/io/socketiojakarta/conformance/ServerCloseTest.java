@@ -3,37 +3,18 @@ package io.socketiojakarta.conformance;
 import static io.socketiojakarta.conformance.Fixture.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketiojakarta.testing.JettyTestServer;
 import io.socketiojakarta.testing.MiniJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Closing from the server side ({@code EngineSession.close()}), and the close reasons the
  * application sees, verbatim.
  */
-class ServerCloseTest {
+class ServerCloseTest extends FixtureServer {
   private static final Duration WAIT = Duration.ofSeconds(2);
-
-  private static JettyTestServer server;
-  private static ServerEvents events;
-  private static EioHttp http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    events = new ServerEvents();
-    server = JettyTestServer.start(Fixture.options().build(), events);
-    http = new EioHttp(server.uri(PATH));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   private static String wsSid(WsClient ws) throws InterruptedException {
     return (String) MiniJson.object(ws.nextText().substring(1)).get("sid");
