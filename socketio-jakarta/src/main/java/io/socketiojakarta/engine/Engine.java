@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An Engine.IO v4 server: the session registry, the request checks and error codes of the
@@ -32,6 +33,9 @@ public final class Engine {
   private final EngineListener listener;
   private final Scheduler scheduler;
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
+
+  /** Sessions closed by the server whose close packet waits for the next GET (up to 30 s). */
+  private final ConcurrentHashMap<String, EngineSession> closing = new ConcurrentHashMap<>();
 
   Engine(EngineOptions options, EngineListener listener, Scheduler scheduler) {
     this.options = Objects.requireNonNull(options);
@@ -74,6 +78,8 @@ public final class Engine {
     for (EngineSession s : List.copyOf(sessions.values())) {
       s.close();
     }
+    sessions.clear();
+    closing.clear();
     scheduler.shutdown();
   }
 
@@ -83,6 +89,14 @@ public final class Engine {
 
   void remove(EngineSession session) {
     sessions.remove(session.id(), session);
+    closing.remove(session.id(), session);
+  }
+
+  /** A session that is closed but waits for a GET to carry its close packet. */
+  void retire(EngineSession session) {
+    if (sessions.remove(session.id(), session)) {
+      closing.put(session.id(), session);
+    }
   }
 
   // ---------------------------------------------------------------- request checks
@@ -117,6 +131,9 @@ public final class Engine {
     Optional<String> sid = request.query("sid").filter(v -> !v.isEmpty());
     if (sid.isPresent()) {
       EngineSession session = sessions.get(sid.get());
+      if (session == null) {
+        session = closing.get(sid.get());
+      }
       if (session == null) {
         return new Check(EngineError.UNKNOWN_SID, null);
       }
@@ -214,8 +231,7 @@ public final class Engine {
    */
   public EngineSession openPolling(
       EngineRequest handshake, PollResponder responder, Consumer<EngineSession> beforeAnswer) {
-    EngineSession session = newSession(handshake);
-    session.open(new PollingTransport(session), openJson(session.id(), true));
+    EngineSession session = newSession(handshake, PollingTransport::new, true);
     beforeAnswer.accept(session);
     // the application hears of the session before its client gets the sid: a message posted right
     // after the handshake must find the application's listener in place
@@ -229,9 +245,10 @@ public final class Engine {
    * binding feeds the connection's frames to the returned transport.
    */
   public WebSocketTransport openWebSocket(EngineRequest handshake, FrameChannel channel) {
-    EngineSession session = newSession(handshake);
-    WebSocketTransport t = new WebSocketTransport(session, channel);
-    session.open(t, openJson(session.id(), false));
+    WebSocketTransport[] made = new WebSocketTransport[1];
+    EngineSession session =
+        newSession(handshake, s -> made[0] = new WebSocketTransport(s, channel), false);
+    WebSocketTransport t = made[0];
     announce(session); // before the open packet goes out, as for polling
     session.flush();
     return t;
@@ -251,16 +268,27 @@ public final class Engine {
     return options.cookie().map(c -> c.headerValue(sid)).orElse(null);
   }
 
-  private EngineSession newSession(EngineRequest handshake) {
+  /**
+   * A new session with a fresh id, its transport installed and its open packet queued before it is
+   * published in the registry: nobody (a broadcast walking {@link #sessions()}, a request with its
+   * sid) can see a session that is not set up.
+   */
+  private EngineSession newSession(
+      EngineRequest handshake, Function<EngineSession, Transport> transport, boolean polling) {
     for (int attempt = 0; ; attempt++) {
-      String id = options.idGenerator().generate(handshake);
-      EngineSession session = new EngineSession(this, id, handshake);
-      if (sessions.putIfAbsent(id, session) == null) {
-        return session;
-      }
       if (attempt > 8) {
         throw new IllegalStateException("session id generator keeps returning ids in use");
       }
+      String id = options.idGenerator().generate(handshake);
+      if (sessions.containsKey(id) || closing.containsKey(id)) {
+        continue;
+      }
+      EngineSession session = new EngineSession(this, id, handshake);
+      session.open(transport.apply(session), openJson(id, polling));
+      if (sessions.putIfAbsent(id, session) == null) {
+        return session;
+      }
+      session.discard();
     }
   }
 

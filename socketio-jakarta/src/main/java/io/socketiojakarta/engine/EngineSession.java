@@ -3,6 +3,7 @@ package io.socketiojakarta.engine;
 import io.socketiojakarta.engine.Scheduler.Cancellable;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +59,8 @@ public final class EngineSession {
   private WebSocketTransport probe;
   private Upgrade upgrade = Upgrade.NONE;
   private boolean upgraded;
+  private ArrayDeque<Runnable> events;
+  private boolean delivering;
   private final ArrayList<EnginePacket> queue = new ArrayList<>();
   private final Heartbeat heartbeat;
   private Cancellable upgradeTimer = Cancellable.NONE;
@@ -187,6 +190,17 @@ public final class EngineSession {
     }
   }
 
+  /** Drops a session that lost the race for its id before it was published. */
+  void discard() {
+    lock.lock();
+    try {
+      heartbeat.stop();
+      state = State.CLOSED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // ---------------------------------------------------------------- flushing
 
   /** Writes the queue if the transport's write slot is free. */
@@ -209,23 +223,57 @@ public final class EngineSession {
     io.run();
   }
 
-  /** A WebSocket batch was written: flush the queue, or finish closing the transport. */
-  void writeDone(WebSocketTransport t) {
-    Runnable next;
+  /**
+   * A WebSocket batch was written: returns the next batch for that transport (its write slot kept),
+   * or null once the slot is free; closes the channel of a transport that was closing.
+   */
+  List<EnginePacket> nextBatch(WebSocketTransport t) {
+    List<EnginePacket> next;
+    boolean closeChannel;
     lock.lock();
     try {
-      next = t.release();
+      List<EnginePacket> queued = null;
+      if (t == transport && state == State.OPEN && !queue.isEmpty()) {
+        queued = List.copyOf(queue);
+        queue.clear();
+      }
+      next = t.nextBatch(queued);
+      closeChannel = next == null && t.closeNow();
     } finally {
       lock.unlock();
     }
-    if (next == null) {
-      flush();
-    } else {
-      next.run();
+    if (closeChannel) {
+      t.closeChannel();
     }
+    return next;
+  }
+
+  /** A WebSocket send failed: the connection is closed, the session ends ("transport error"). */
+  void sendFailed(WebSocketTransport t, Throwable error) {
+    Runnable closeChannel;
+    lock.lock();
+    try {
+      closeChannel = t.failed();
+    } finally {
+      lock.unlock();
+    }
+    closeChannel.run();
+    onTransportClosed(t, CloseReason.TRANSPORT_ERROR, String.valueOf(error));
   }
 
   // ---------------------------------------------------------------- polling
+
+  /** Puts back packets a vanished GET could not carry, ahead of what was queued since. */
+  void requeue(List<EnginePacket> packets) {
+    lock.lock();
+    try {
+      if (state == State.OPEN) {
+        queue.addAll(0, packets);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
 
   /** A polling GET arrived for this session. */
   public void poll(PollResponder responder) {
@@ -319,11 +367,15 @@ public final class EngineSession {
   public void endPost() {
     lock.lock();
     try {
-      if (transport instanceof PollingTransport polling) {
-        polling.posting = false;
-      }
+      endPostLocked();
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void endPostLocked() {
+    if (transport instanceof PollingTransport polling) {
+      polling.posting = false;
     }
   }
 
@@ -332,25 +384,34 @@ public final class EngineSession {
    * to answer when it did not decode (the session is then closed with "parse error").
    */
   public EngineError onPost(String payload) {
-    endPost();
+    Transport current;
+    lock.lock();
+    try {
+      current = transport;
+      if (state != State.OPEN) {
+        endPostLocked();
+        return EngineError.UNKNOWN_SID; // e.g. the first of two overlapping POSTs: not accepted
+      }
+    } finally {
+      lock.unlock();
+    }
     List<EnginePacket> packets;
     try {
       packets = EngineCodec.decodePayload(payload);
     } catch (EngineParseException e) {
+      endPost();
       close(CloseReason.PARSE_ERROR, e.getMessage(), false);
       return EngineError.BAD_REQUEST;
     }
-    Transport polling;
-    lock.lock();
     try {
-      polling = transport;
-    } finally {
-      lock.unlock();
-    }
-    for (EnginePacket p : packets) {
-      if (!onPacket(polling, p)) {
-        break;
+      // a session upgraded while this body was read still gets its packets: they were accepted
+      for (EnginePacket p : packets) {
+        if (!onPacket(current, p)) {
+          break;
+        }
       }
+    } finally {
+      endPost(); // only now may the next POST deliver: packets never overtake each other
     }
     return null;
   }
@@ -367,7 +428,6 @@ public final class EngineSession {
    * Dispatches one packet received on transport {@code t}; returns false once the session ended.
    */
   boolean onPacket(Transport t, EnginePacket p) {
-    EngineSessionListener l = listener;
     List<Runnable> after = new ArrayList<>(3);
     lock.lock();
     try {
@@ -385,8 +445,21 @@ public final class EngineSession {
           heartbeat.pongReceived();
           return true;
         }
-        case MESSAGE -> heartbeat.messageReceived();
-        case CLOSE, PING, OPEN, UPGRADE, NOOP -> {
+        case MESSAGE -> {
+          heartbeat.packetReceived();
+          event(
+              p.isBinary()
+                  ? () -> listener.onBinary(this, p.binary())
+                  : () -> listener.onMessage(this, p.text()));
+          after.add(this::deliverEvents);
+          return true;
+        }
+        case OPEN, UPGRADE, NOOP -> {
+          // the reference ignores these from the client on an established session
+          heartbeat.packetReceived();
+          return true;
+        }
+        case CLOSE, PING -> {
           // handled below, unlocked
         }
       }
@@ -394,22 +467,10 @@ public final class EngineSession {
       lock.unlock();
       runAll(after);
     }
-    switch (p.type()) {
-      case MESSAGE -> {
-        if (p.isBinary()) {
-          l.onBinary(this, p.binary());
-        } else {
-          l.onMessage(this, p.text());
-        }
-        return true;
-      }
-      case CLOSE -> close(CloseReason.TRANSPORT_CLOSE, "client sent a close packet", true);
-      case PING -> close(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction", false);
-      default -> {
-        // open, upgrade and noop from the client on an established session: the reference
-        // ignores them, and so do we
-        return true;
-      }
+    if (p.type() == EnginePacketType.CLOSE) {
+      close(CloseReason.TRANSPORT_CLOSE, "client sent a close packet", true);
+    } else {
+      close(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction", false);
     }
     return false;
   }
@@ -457,11 +518,11 @@ public final class EngineSession {
     flush();
   }
 
-  private void pingTimeout() {
+  private void pingTimeout(int generation) {
     lock.lock();
     try {
-      if (!heartbeat.awaitingPong()) {
-        return;
+      if (!heartbeat.expired(generation)) {
+        return; // a pong or a postponing packet came while this timer fired
       }
     } finally {
       lock.unlock();
@@ -518,10 +579,10 @@ public final class EngineSession {
       probe = null;
       upgrade = Upgrade.NONE;
       upgraded = true;
-      EngineSessionListener l = listener;
+      event(() -> listener.onUpgrade(this, EngineOptions.WEBSOCKET));
       after.add(refuse);
       after.add(this::flush);
-      after.add(() -> l.onUpgrade(this, EngineOptions.WEBSOCKET));
+      after.add(this::deliverEvents);
     } else {
       abortUpgradeLocked(after);
     }
@@ -549,7 +610,7 @@ public final class EngineSession {
     upgrade = Upgrade.NONE;
     upgradeTimer.cancel();
     if (t != null) {
-      after.add(t::abort);
+      after.add(t.abort());
       after.add(this::flush);
     }
   }
@@ -570,7 +631,7 @@ public final class EngineSession {
       heartbeat.stop();
       upgradeTimer.cancel();
       if (probe != null) {
-        io.add(probe::abort);
+        io.add(probe.abort());
         probe = null;
       }
       boolean graceful = CloseReason.FORCED_CLOSE.equals(reason);
@@ -584,6 +645,7 @@ public final class EngineSession {
         if (polling.pending == null && graceful) {
           // no GET to carry the close packet: keep it for the next one (reference: 30 s)
           state = State.CLOSING;
+          engine.retire(this);
           queue.addAll(last);
           closeTimer = engine.scheduler().schedule(CLOSE_GRACE, this::finishClosing);
         }
@@ -592,19 +654,13 @@ public final class EngineSession {
         state = State.CLOSED;
         engine.remove(this);
       }
-      Runnable t = transport.close(last, clientClosed);
-      if (t != null) {
-        io.add(t);
-      }
+      io.add(transport.close(last, clientClosed));
+      event(() -> listener.onClose(this, reason, description)); // the last event: state changed
     } finally {
       lock.unlock();
     }
     runAll(io);
-    try {
-      listener.onClose(this, reason, description);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "session listener failed on close", e);
-    }
+    deliverEvents();
   }
 
   private void finishClosing() {
@@ -618,6 +674,54 @@ public final class EngineSession {
       engine.remove(this);
     } finally {
       lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- listener events
+
+  /**
+   * Queues a listener event (under the lock). Events are queued only while the session is open, or
+   * as the close itself, so nothing follows onClose.
+   */
+  private void event(Runnable e) {
+    if (events == null) {
+      events = new ArrayDeque<>(4);
+    }
+    events.add(e);
+  }
+
+  /**
+   * Delivers queued events one at a time, in order, on the calling thread unless another thread is
+   * already delivering this session's events (that thread then delivers these too): listener calls
+   * of one session never overlap. Called without the lock.
+   */
+  private void deliverEvents() {
+    lock.lock();
+    try {
+      if (delivering || events == null || events.isEmpty()) {
+        return;
+      }
+      delivering = true;
+    } finally {
+      lock.unlock();
+    }
+    while (true) {
+      Runnable e;
+      lock.lock();
+      try {
+        e = events.poll();
+        if (e == null) {
+          delivering = false;
+          return;
+        }
+      } finally {
+        lock.unlock();
+      }
+      try {
+        e.run();
+      } catch (RuntimeException failure) {
+        LOG.log(Level.WARNING, "session listener failed", failure);
+      }
     }
   }
 

@@ -1,10 +1,11 @@
 package io.socketiojakarta.engine;
 
 /**
- * Receives the events of one session. Messages come in arrival order on the container thread that
- * read them (one transport delivers one message at a time); {@code onClose} may come from the
- * engine's timer thread. An implementation must not block (hand slow work to an executor), and may
- * send from inside a callback.
+ * Receives the events of one session. Calls for one session never overlap and keep the order in
+ * which the events happened; nothing follows {@code onClose}. They run on a container thread or the
+ * engine's timer thread (whichever thread is delivering the session's events at the time): an
+ * implementation must not block (hand slow work to an executor), and may send from inside a
+ * callback.
  */
 public interface EngineSessionListener {
   /** A text message arrived. */

@@ -2,6 +2,7 @@ package io.socketiojakarta.engine;
 
 import io.socketiojakarta.engine.Scheduler.Cancellable;
 import java.time.Duration;
+import java.util.function.IntConsumer;
 
 /**
  * A session's heartbeat timers (protocol v4: the server pings). Every method runs under the
@@ -19,13 +20,14 @@ final class Heartbeat {
   private final Duration interval;
   private final Duration timeout;
   private final Runnable ping;
-  private final Runnable expire;
+  private final IntConsumer expire;
   private Cancellable pingTimer = Cancellable.NONE;
   private Cancellable pongTimer = Cancellable.NONE;
   private boolean awaitingPong;
   private boolean extended;
+  private int generation;
 
-  Heartbeat(Scheduler scheduler, EngineOptions options, Runnable ping, Runnable expire) {
+  Heartbeat(Scheduler scheduler, EngineOptions options, Runnable ping, IntConsumer expire) {
     this.scheduler = scheduler;
     this.interval = options.pingInterval();
     this.timeout = options.pingTimeout();
@@ -43,7 +45,7 @@ final class Heartbeat {
   void pingSent() {
     awaitingPong = true;
     extended = false;
-    pongTimer = scheduler.schedule(timeout, expire);
+    armPongTimer();
   }
 
   /** A pong arrived: the next ping is timed from it. */
@@ -53,18 +55,26 @@ final class Heartbeat {
     schedulePing();
   }
 
-  /** A message arrived: while a pong is awaited, the deadline moves once. */
-  void messageReceived() {
+  /** A packet other than a pong arrived: while a pong is awaited, the deadline moves once. */
+  void packetReceived() {
     if (awaitingPong && !extended) {
       extended = true;
       pongTimer.cancel();
-      pongTimer = scheduler.schedule(timeout, expire);
+      armPongTimer();
     }
   }
 
-  /** Whether the session is still waiting for a pong (its deadline has not been met). */
-  boolean awaitingPong() {
-    return awaitingPong;
+  private void armPongTimer() {
+    int armed = ++generation;
+    pongTimer = scheduler.schedule(timeout, () -> expire.accept(armed));
+  }
+
+  /**
+   * Whether the pong timer armed as {@code armed} is still the deadline and no pong came: a timer
+   * that fired while a pong or a postponing packet was being handled is stale.
+   */
+  boolean expired(int armed) {
+    return awaitingPong && armed == generation;
   }
 
   /** Cancels both timers. */

@@ -8,8 +8,12 @@ import java.util.List;
  * without blocking and completes the request.
  */
 public interface PollResponder {
-  /** Answers 200 with these packets as one payload. */
-  void respond(List<EnginePacket> packets);
+  /**
+   * Answers 200 with these packets as one payload. Returns false when the request was already
+   * answered (its connection failed or timed out): the packets were not sent, and the engine queues
+   * them again.
+   */
+  boolean respond(List<EnginePacket> packets);
 
   /** Answers with an Engine.IO error (status and JSON body). */
   void fail(EngineError error);

@@ -28,7 +28,11 @@ final class PollingTransport extends Transport {
   Runnable take(List<EnginePacket> batch) {
     PollResponder r = pending;
     pending = null;
-    return () -> r.respond(batch);
+    return () -> {
+      if (!r.respond(batch)) {
+        session.requeue(batch); // the GET was gone: nothing accepted is lost
+      }
+    };
   }
 
   /** Takes the pending GET, if any, to answer it with a single packet. */

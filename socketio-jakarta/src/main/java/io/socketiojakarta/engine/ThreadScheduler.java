@@ -28,18 +28,29 @@ final class ThreadScheduler implements Scheduler {
 
   @Override
   public Cancellable schedule(Duration delay, Runnable task) {
-    ScheduledFuture<?> f =
-        executor.schedule(
-            () -> {
-              try {
-                task.run();
-              } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "timer task failed", e);
-              }
-            },
-            delay.toNanos(),
-            TimeUnit.NANOSECONDS);
+    if (executor.isShutdown()) {
+      return Cancellable.NONE; // the engine is closed: nothing is due any more
+    }
+    ScheduledFuture<?> f;
+    try {
+      f = scheduleOn(delay, task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return Cancellable.NONE;
+    }
     return () -> f.cancel(false);
+  }
+
+  private ScheduledFuture<?> scheduleOn(Duration delay, Runnable task) {
+    return executor.schedule(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "timer task failed", e);
+          }
+        },
+        delay.toNanos(),
+        TimeUnit.NANOSECONDS);
   }
 
   @Override

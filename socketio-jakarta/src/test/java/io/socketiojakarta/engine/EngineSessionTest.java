@@ -60,8 +60,9 @@ class EngineSessionTest {
     final List<String> answers = new ArrayList<>();
 
     @Override
-    public void respond(List<EnginePacket> packets) {
+    public boolean respond(List<EnginePacket> packets) {
       answers.add(EngineCodec.encodePayload(packets));
+      return true;
     }
 
     @Override
@@ -263,9 +264,52 @@ class EngineSessionTest {
   void serverCloseIsForgottenAfterTheGracePeriodWithoutAGet() {
     openPolling();
     session.close();
-    assertThat(engine.session(session.id())).isPresent();
+    EngineRequest poll =
+        new EngineRequestSnapshot(
+            "GET",
+            "/engine.io/",
+            EngineRequestSnapshot.parseQuery("EIO=4&transport=polling&sid=" + session.id()),
+            Map.of(),
+            "127.0.0.1",
+            false,
+            false);
+    assertThat(engine.clientsCount()).as("a closed session is no client any more").isZero();
+    assertThat(engine.check(poll).session()).as("but its sid still reaches it").isSameAs(session);
     clock.advance(EngineSession.CLOSE_GRACE);
-    assertThat(engine.session(session.id())).isEmpty();
+    assertThat(engine.check(poll).error()).isEqualTo(EngineError.UNKNOWN_SID);
+  }
+
+  @Test
+  void aBatchThatAVanishedGetCouldNotCarryIsQueuedAgain() {
+    openPolling();
+    PollResponder gone =
+        new PollResponder() {
+          @Override
+          public boolean respond(List<EnginePacket> packets) {
+            return false; // the container timed the GET out first
+          }
+
+          @Override
+          public void fail(EngineError error) {}
+
+          @Override
+          public void fail(int status) {}
+        };
+    session.poll(gone);
+    session.send("kept");
+    session.send("order");
+    Get next = new Get();
+    session.poll(next);
+    assertThat(next.only()).isEqualTo("4kept\u001e4order");
+  }
+
+  @Test
+  void aPostBodyArrivingAfterTheSessionEndedIsNotAccepted() {
+    openPolling();
+    assertThat(session.beginPost()).isTrue();
+    session.close();
+    assertThat(session.onPost("4late")).isEqualTo(EngineError.UNKNOWN_SID);
+    assertThat(events).containsExactly("close:forced close");
   }
 
   @Test

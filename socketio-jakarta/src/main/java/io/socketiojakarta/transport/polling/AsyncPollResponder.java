@@ -39,9 +39,9 @@ final class AsyncPollResponder implements PollResponder, AsyncListener {
   }
 
   @Override
-  public void respond(List<EnginePacket> packets) {
+  public boolean respond(List<EnginePacket> packets) {
     if (!answered.compareAndSet(false, true)) {
-      return;
+      return false;
     }
     byte[] body = EngineCodec.encodePayload(packets).getBytes(StandardCharsets.UTF_8);
     HttpServletResponse resp = (HttpServletResponse) async.getResponse();
@@ -55,6 +55,7 @@ final class AsyncPollResponder implements PollResponder, AsyncListener {
       resp.setHeader("Content-Encoding", encoding);
     }
     AsyncWriter.write(async, body);
+    return true;
   }
 
   @Override

@@ -42,7 +42,8 @@ final class PostReader implements ReadListener, AsyncListener {
     this.in = in;
     this.session = session;
     this.max = max;
-    this.body = new ByteArrayOutputStream(expected > 0 ? expected : 256);
+    // the declared length is a hint, not a promise: never reserve more than 64 KiB up front
+    this.body = new ByteArrayOutputStream(Math.max(256, Math.min(expected, 64 * 1024)));
   }
 
   /**
@@ -65,27 +66,23 @@ final class PostReader implements ReadListener, AsyncListener {
 
   @Override
   public void onDataAvailable() throws IOException {
+    // read until isReady() is false, always: the container calls again only after that
     while (in.isReady()) {
       int n = in.read(buffer);
       if (n < 0) {
         return; // onAllDataRead follows
       }
-      if (discarding) {
+      if (discarding || finished.get()) {
         discarded += n;
         if (discarded > Math.max(max, DISCARD_LIMIT)) {
           complete(); // enough: the connection closes with the answer already sent
           return;
         }
-        continue;
-      }
-      if (finished.get()) {
-        return;
-      }
-      if (body.size() + (long) n > max) {
+      } else if (body.size() + (long) n > max) {
         tooLarge();
-        return;
+      } else {
+        body.write(buffer, 0, n);
       }
-      body.write(buffer, 0, n);
     }
   }
 
