@@ -1,9 +1,7 @@
 package io.socketiojakarta.engine;
 
 import io.socketiojakarta.engine.Scheduler.Cancellable;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,8 +57,7 @@ public final class EngineSession {
   private WebSocketTransport probe;
   private Upgrade upgrade = Upgrade.NONE;
   private boolean upgraded;
-  private ArrayDeque<Runnable> events;
-  private boolean delivering;
+  private final SessionEvents events = new SessionEvents(lock);
   private final ArrayList<EnginePacket> queue = new ArrayList<>();
   private final Heartbeat heartbeat;
   private Cancellable upgradeTimer = Cancellable.NONE;
@@ -447,11 +444,11 @@ public final class EngineSession {
         }
         case MESSAGE -> {
           heartbeat.packetReceived();
-          event(
+          events.add(
               p.isBinary()
                   ? () -> listener.onBinary(this, p.binary())
                   : () -> listener.onMessage(this, p.text()));
-          after.add(this::deliverEvents);
+          after.add(events::deliver);
           return true;
         }
         case OPEN, UPGRADE, NOOP -> {
@@ -579,10 +576,10 @@ public final class EngineSession {
       probe = null;
       upgrade = Upgrade.NONE;
       upgraded = true;
-      event(() -> listener.onUpgrade(this, EngineOptions.WEBSOCKET));
+      events.add(() -> listener.onUpgrade(this, EngineOptions.WEBSOCKET));
       after.add(refuse);
       after.add(this::flush);
-      after.add(this::deliverEvents);
+      after.add(events::deliver);
     } else {
       abortUpgradeLocked(after);
     }
@@ -655,12 +652,13 @@ public final class EngineSession {
         engine.remove(this);
       }
       io.add(transport.close(last, clientClosed));
-      event(() -> listener.onClose(this, reason, description)); // the last event: state changed
+      events.add(
+          () -> listener.onClose(this, reason, description)); // the last event: state changed
     } finally {
       lock.unlock();
     }
     runAll(io);
-    deliverEvents();
+    events.deliver();
   }
 
   private void finishClosing() {
@@ -674,54 +672,6 @@ public final class EngineSession {
       engine.remove(this);
     } finally {
       lock.unlock();
-    }
-  }
-
-  // ---------------------------------------------------------------- listener events
-
-  /**
-   * Queues a listener event (under the lock). Events are queued only while the session is open, or
-   * as the close itself, so nothing follows onClose.
-   */
-  private void event(Runnable e) {
-    if (events == null) {
-      events = new ArrayDeque<>(4);
-    }
-    events.add(e);
-  }
-
-  /**
-   * Delivers queued events one at a time, in order, on the calling thread unless another thread is
-   * already delivering this session's events (that thread then delivers these too): listener calls
-   * of one session never overlap. Called without the lock.
-   */
-  private void deliverEvents() {
-    lock.lock();
-    try {
-      if (delivering || events == null || events.isEmpty()) {
-        return;
-      }
-      delivering = true;
-    } finally {
-      lock.unlock();
-    }
-    while (true) {
-      Runnable e;
-      lock.lock();
-      try {
-        e = events.poll();
-        if (e == null) {
-          delivering = false;
-          return;
-        }
-      } finally {
-        lock.unlock();
-      }
-      try {
-        e.run();
-      } catch (RuntimeException failure) {
-        LOG.log(Level.WARNING, "session listener failed", failure);
-      }
     }
   }
 
