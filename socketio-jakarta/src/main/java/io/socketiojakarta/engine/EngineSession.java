@@ -14,10 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the queue only; transport I/O and listener calls happen after it is released. The transport is
  * the single writer: a new batch is taken only when the previous one was written.
  *
- * <p>Size: every transition of the session (transport switch, upgrade probe, queue, close) is made
- * here under the one lock, so that the lock discipline reads in one file; the heartbeat timers live
- * in {@link Heartbeat}, each transport's own state in {@link PollingTransport} and {@link
- * WebSocketTransport}.
+ * <p>Size: every transition of the session (transport switch, queue, polling requests, close) is
+ * made here under the one lock, so that the lock discipline reads in one file; the roles that need
+ * no transition of their own live apart: heartbeat timers in {@link Heartbeat}, the upgrade probe
+ * in {@link UpgradeProbe}, listener delivery in {@link SessionEvents}, each transport's own state
+ * in {@link PollingTransport} and {@link WebSocketTransport}.
  */
 public final class EngineSession {
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
@@ -36,15 +37,6 @@ public final class EngineSession {
     CLOSED
   }
 
-  /** Upgrade progress. */
-  enum Upgrade {
-    NONE,
-    /** A WebSocket is attached, waiting for {@code 2probe}. */
-    PROBING,
-    /** {@code 3probe} sent, waiting for {@code 5}. */
-    PROBED
-  }
-
   private final Engine engine;
   private final String id;
   private final EngineRequest request;
@@ -54,13 +46,11 @@ public final class EngineSession {
   // guarded by lock
   private State state = State.OPEN;
   private Transport transport;
-  private WebSocketTransport probe;
-  private Upgrade upgrade = Upgrade.NONE;
+  private UpgradeProbe probe;
   private boolean upgraded;
   private final SessionEvents events = new SessionEvents(lock);
   private final ArrayList<EnginePacket> queue = new ArrayList<>();
   private final Heartbeat heartbeat;
-  private Cancellable upgradeTimer = Cancellable.NONE;
   private Cancellable closeTimer = Cancellable.NONE;
 
   EngineSession(Engine engine, String id, EngineRequest request) {
@@ -156,7 +146,7 @@ public final class EngineSession {
   public boolean sendIfWritable(List<EnginePacket> packets) {
     lock.lock();
     try {
-      if (state != State.OPEN || !transport.writable() || upgrade == Upgrade.PROBED) {
+      if (state != State.OPEN || !transport.writable() || probed()) {
         return false;
       }
       queue.addAll(packets);
@@ -208,7 +198,7 @@ public final class EngineSession {
       if (state == State.CLOSED || queue.isEmpty() || !transport.writable()) {
         return;
       }
-      if (upgrade == Upgrade.PROBED && transport instanceof PollingTransport) {
+      if (probed() && transport instanceof PollingTransport) {
         return; // packets wait for the WebSocket
       }
       List<EnginePacket> batch = List.copyOf(queue);
@@ -295,7 +285,7 @@ public final class EngineSession {
         io = () -> responder.fail(400);
       } else {
         polling.pending = responder;
-        if (upgrade == Upgrade.PROBED) {
+        if (probed()) {
           engine.scheduler().schedule(PROBE_NOOP_DELAY, () -> noopIfPending(polling, responder));
         }
       }
@@ -316,7 +306,7 @@ public final class EngineSession {
     Runnable io = null;
     lock.lock();
     try {
-      if (polling.pending == responder && upgrade == Upgrade.PROBED) {
+      if (polling.pending == responder && probed()) {
         io = polling.answerPending(EnginePacket.NOOP);
       }
     } finally {
@@ -429,8 +419,8 @@ public final class EngineSession {
     lock.lock();
     try {
       if (t != transport) {
-        if (t == probe) {
-          onProbePacket(probe, p, after);
+        if (isProbe(t)) {
+          onProbePacket(p, after);
         }
         return false;
       }
@@ -485,7 +475,7 @@ public final class EngineSession {
     List<Runnable> after = new ArrayList<>(2);
     lock.lock();
     try {
-      if (t == probe) {
+      if (isProbe(t)) {
         abortUpgradeLocked(after);
         return;
       }
@@ -540,44 +530,46 @@ public final class EngineSession {
         return null;
       }
       WebSocketTransport t = new WebSocketTransport(this, channel);
-      probe = t;
-      upgrade = Upgrade.PROBING;
-      upgradeTimer =
-          engine.scheduler().schedule(engine.options().upgradeTimeout(), () -> abortUpgrade(t));
+      probe =
+          new UpgradeProbe(
+              t,
+              engine
+                  .scheduler()
+                  .schedule(engine.options().upgradeTimeout(), () -> abortUpgrade(t)));
       return t;
     } finally {
       lock.unlock();
     }
   }
 
+  private boolean isProbe(Transport t) {
+    return probe != null && t == probe.transport;
+  }
+
+  private boolean probed() {
+    return probe != null && probe.probed();
+  }
+
   /** A packet on the probing WebSocket. Under the lock. */
-  private void onProbePacket(WebSocketTransport t, EnginePacket p, List<Runnable> after) {
-    if (upgrade == Upgrade.PROBING
-        && p.type() == EnginePacketType.PING
-        && "probe".equals(p.text())) {
-      upgrade = Upgrade.PROBED;
-      Runnable probeAnswer = t.take(List.of(EnginePacket.PONG_PROBE));
-      Runnable noop =
-          transport instanceof PollingTransport polling
-              ? polling.answerPending(EnginePacket.NOOP)
-              : null;
-      after.add(probeAnswer);
-      after.add(noop);
-    } else if (upgrade == Upgrade.PROBED && p.type() == EnginePacketType.UPGRADE) {
-      upgradeTimer.cancel();
+  private void onProbePacket(EnginePacket p, List<Runnable> after) {
+    Runnable answer = probe.answer(p);
+    if (answer != null) {
+      after.add(answer);
+      if (transport instanceof PollingTransport polling) {
+        after.add(polling.answerPending(EnginePacket.NOOP)); // the client may pause polling
+      }
+    } else if (probe.completes(p)) {
+      probe.finish();
       PollingTransport polling = (PollingTransport) transport;
-      Runnable refuse = null;
       if (polling.pending != null) {
         PollResponder r = polling.pending;
         polling.pending = null;
-        refuse = () -> r.fail(EngineError.BAD_REQUEST);
+        after.add(() -> r.fail(EngineError.BAD_REQUEST)); // polling is over for this session
       }
-      transport = t;
+      transport = probe.transport;
       probe = null;
-      upgrade = Upgrade.NONE;
       upgraded = true;
       events.add(() -> listener.onUpgrade(this, EngineOptions.WEBSOCKET));
-      after.add(refuse);
       after.add(this::flush);
       after.add(events::deliver);
     } else {
@@ -589,7 +581,7 @@ public final class EngineSession {
     List<Runnable> after = new ArrayList<>(2);
     lock.lock();
     try {
-      if (probe == t) {
+      if (isProbe(t)) {
         abortUpgradeLocked(after);
       }
     } finally {
@@ -602,13 +594,10 @@ public final class EngineSession {
    * Cancels the upgrade in progress: the probe WebSocket closes, polling goes on. Under the lock.
    */
   private void abortUpgradeLocked(List<Runnable> after) {
-    WebSocketTransport t = probe;
-    probe = null;
-    upgrade = Upgrade.NONE;
-    upgradeTimer.cancel();
-    if (t != null) {
-      after.add(t.abort());
+    if (probe != null) {
+      after.add(probe.abort());
       after.add(this::flush);
+      probe = null;
     }
   }
 
@@ -626,7 +615,6 @@ public final class EngineSession {
         return;
       }
       heartbeat.stop();
-      upgradeTimer.cancel();
       if (probe != null) {
         io.add(probe.abort());
         probe = null;

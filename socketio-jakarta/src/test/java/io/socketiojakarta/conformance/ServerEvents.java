@@ -4,7 +4,7 @@ import io.socketiojakarta.engine.EngineError;
 import io.socketiojakarta.engine.EngineListener;
 import io.socketiojakarta.engine.EngineRequest;
 import io.socketiojakarta.engine.EngineSession;
-import io.socketiojakarta.engine.EngineSessionListener;
+import io.socketiojakarta.testing.EchoListener;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,17 +30,7 @@ final class ServerEvents implements EngineListener {
     sessions.put(session.id(), session);
     CompletableFuture<String> reason = closeReasonFuture(session.id());
     session.listener(
-        new EngineSessionListener() {
-          @Override
-          public void onMessage(EngineSession s, String text) {
-            s.send(text);
-          }
-
-          @Override
-          public void onBinary(EngineSession s, byte[] data) {
-            s.send(data);
-          }
-
+        new EchoListener() {
           @Override
           public void onClose(EngineSession s, String why, String description) {
             reason.complete(why);

@@ -4,8 +4,6 @@ import io.socketiojakarta.config.EngineMount;
 import io.socketiojakarta.engine.Engine;
 import io.socketiojakarta.engine.EngineListener;
 import io.socketiojakarta.engine.EngineOptions;
-import io.socketiojakarta.engine.EngineSession;
-import io.socketiojakarta.engine.EngineSessionListener;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.net.URI;
@@ -27,20 +25,7 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class JettyTestServer implements AutoCloseable {
   /** Sends every message back to its session (text as text, binary as binary). */
-  public static final EngineListener ECHO =
-      session ->
-          session.listener(
-              new EngineSessionListener() {
-                @Override
-                public void onMessage(EngineSession s, String text) {
-                  s.send(text);
-                }
-
-                @Override
-                public void onBinary(EngineSession s, byte[] data) {
-                  s.send(data);
-                }
-              });
+  public static final EngineListener ECHO = session -> session.listener(new EchoListener());
 
   private final Server server;
   private final Engine engine;
