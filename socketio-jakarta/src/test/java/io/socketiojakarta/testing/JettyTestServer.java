@@ -4,10 +4,12 @@ import io.socketiojakarta.config.EngineMount;
 import io.socketiojakarta.engine.Engine;
 import io.socketiojakarta.engine.EngineListener;
 import io.socketiojakarta.engine.EngineOptions;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
@@ -48,6 +50,19 @@ public final class JettyTestServer implements AutoCloseable {
   /** Starts a server with the engine under a context path such as {@code /ctx} (or empty). */
   public static JettyTestServer start(
       String contextPath, EngineOptions options, EngineListener listener) throws Exception {
+    return start(contextPath, options, listener, context -> {});
+  }
+
+  /**
+   * Starts a server with the engine under a context path such as {@code /ctx} (or empty), then lets
+   * {@code setup} register more servlets while the application starts.
+   */
+  public static JettyTestServer start(
+      String contextPath,
+      EngineOptions options,
+      EngineListener listener,
+      Consumer<ServletContext> setup)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -62,6 +77,7 @@ public final class JettyTestServer implements AutoCloseable {
           @Override
           public void contextInitialized(ServletContextEvent e) {
             engine.set(EngineMount.install(e.getServletContext(), options, listener));
+            setup.accept(e.getServletContext());
           }
         });
     server.setHandler(context);
