@@ -39,6 +39,13 @@ public final class EngineMount {
   public static Engine install(
       ServletContext context, EngineOptions options, EngineListener listener) {
     Engine engine = Engine.create(options, listener);
+    mount(context, engine, engine::close);
+    return engine;
+  }
+
+  /** Mounts an existing engine at {@code engine.options().path()}. */
+  static void mount(ServletContext context, Engine engine, Runnable onDestroy) {
+    EngineOptions options = engine.options();
     WebSocketUpgrade upgrade = null;
     if (options.allows(EngineOptions.WEBSOCKET)) {
       Object container = context.getAttribute(SERVER_CONTAINER);
@@ -55,13 +62,13 @@ public final class EngineMount {
       }
     }
     String name = "engine.io:" + options.path();
-    ServletRegistration.Dynamic reg = context.addServlet(name, new EngineServlet(engine, upgrade));
+    ServletRegistration.Dynamic reg =
+        context.addServlet(name, new EngineServlet(engine, upgrade, onDestroy));
     if (reg == null) {
       throw new IllegalStateException("a servlet named " + name + " is already registered");
     }
     reg.setAsyncSupported(true);
     reg.setLoadOnStartup(1);
     reg.addMapping(options.path() + "*");
-    return engine;
   }
 }

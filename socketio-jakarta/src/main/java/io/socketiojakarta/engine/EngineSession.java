@@ -162,6 +162,15 @@ public final class EngineSession {
     close(CloseReason.FORCED_CLOSE, "server closed the session", false);
   }
 
+  /**
+   * Closes the session from the server side with a given reason (e.g. {@link
+   * CloseReason#PARSE_ERROR} when a layer above could not decode a message); queued packets are
+   * still sent.
+   */
+  public void close(String reason, String description) {
+    close(reason, description, false);
+  }
+
   // ---------------------------------------------------------------- opening
 
   /** Installs the first transport and queues the open packet. Called once by the engine. */

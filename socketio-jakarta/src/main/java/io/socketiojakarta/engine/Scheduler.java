@@ -10,6 +10,11 @@ public interface Scheduler {
   /** Runs {@code task} once after {@code delay}; the handle cancels it. */
   Cancellable schedule(Duration delay, Runnable task);
 
+  /** A scheduler backed by one daemon thread. */
+  static Scheduler daemon() {
+    return new ThreadScheduler();
+  }
+
   /** Releases the scheduler's threads. */
   default void shutdown() {}
 

@@ -35,10 +35,11 @@ public final class EngineServlet extends HttpServlet {
   private final transient Engine engine;
   private final transient WebSocketUpgrade upgrade;
   private final long pollTimeoutMillis;
+  private final transient Runnable onDestroy;
 
   @Override
   public void destroy() {
-    engine.close();
+    onDestroy.run();
   }
 
   /**
@@ -48,8 +49,21 @@ public final class EngineServlet extends HttpServlet {
    * @param upgrade performs accepted WebSocket upgrades, or null when WebSocket is unavailable
    */
   public EngineServlet(Engine engine, WebSocketUpgrade upgrade) {
+    this(engine, upgrade, engine::close);
+  }
+
+  /**
+   * A servlet for this engine that runs {@code onDestroy} (which must close the engine) when the
+   * application stops.
+   *
+   * @param engine the engine
+   * @param upgrade performs accepted WebSocket upgrades, or null when WebSocket is unavailable
+   * @param onDestroy closes the engine and what runs on it
+   */
+  public EngineServlet(Engine engine, WebSocketUpgrade upgrade, Runnable onDestroy) {
     this.engine = engine;
     this.upgrade = upgrade;
+    this.onDestroy = onDestroy;
     EngineOptions o = engine.options();
     this.pollTimeoutMillis = o.pingInterval().plus(o.pingTimeout()).toMillis() + 5_000;
   }

@@ -1,0 +1,54 @@
+package io.socketiojakarta;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * A Socket.IO server. Its broadcast methods, {@link #use} and {@link #onConnection} apply to the
+ * main namespace {@code /}.
+ *
+ * <pre>{@code
+ * Server io = SocketIoMount.install(servletContext, ServerOptions.defaults());
+ * io.onConnection(socket -> {
+ *   socket.on("ping", event -> event.ack("pong"));
+ * });
+ * }</pre>
+ */
+public interface Server extends BroadcastOperator {
+  /** The main namespace {@code /}. */
+  Namespace sockets();
+
+  /** The namespace of that name, created when missing ({@code "chat"} means {@code "/chat"}). */
+  Namespace of(String name);
+
+  /**
+   * A parent namespace: names matching {@code pattern} get a child namespace, sharing the parent's
+   * middlewares and connection listeners. Broadcasting on the parent reaches all children.
+   */
+  Namespace of(Pattern pattern);
+
+  /** A parent namespace whose children are accepted by {@code matcher}. */
+  Namespace of(NamespaceMatcher matcher);
+
+  /** Adds a middleware to the main namespace. */
+  Server use(Middleware middleware);
+
+  /** Adds a connection listener to the main namespace. */
+  Server onConnection(Consumer<Socket> listener);
+
+  /** Listens to new namespaces (the reference's {@code new_namespace}). */
+  Server onNewNamespace(Consumer<Namespace> listener);
+
+  /** The options. */
+  ServerOptions options();
+
+  /** The number of Engine.IO connections. */
+  int clientsCount();
+
+  /**
+   * Disconnects every socket with "server shutting down", closes the adapters and the engine; new
+   * connections are refused.
+   */
+  CompletableFuture<Void> close();
+}

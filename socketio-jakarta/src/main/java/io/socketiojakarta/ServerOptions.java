@@ -1,0 +1,129 @@
+package io.socketiojakarta;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Socket.IO options (the Engine.IO ones — path, timers, CORS... — are set on the engine options).
+ *
+ * @param connectTimeout how long a connection may stay without any namespace (reference: 45 s)
+ * @param cleanupEmptyChildNamespaces whether a dynamic child namespace is removed with its last
+ *     socket
+ * @param maxAttachments most binary attachments in one packet (reference: 10)
+ * @param maxJsonDepth deepest JSON nesting accepted from a client
+ * @param maxNumberLength longest JSON number literal accepted from a client
+ * @param serveClient whether the client bundles are served at {@code <path>socket.io.js} etc.
+ * @param handlerExecutor where listeners run; by default a shared pool of daemon threads
+ */
+public record ServerOptions(
+    Duration connectTimeout,
+    boolean cleanupEmptyChildNamespaces,
+    int maxAttachments,
+    int maxJsonDepth,
+    int maxNumberLength,
+    boolean serveClient,
+    Optional<Executor> handlerExecutor) {
+  /** Validates. */
+  public ServerOptions {
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(handlerExecutor, "handlerExecutor");
+    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+      throw new IllegalArgumentException("connectTimeout must be positive");
+    }
+    if (maxAttachments < 0 || maxJsonDepth < 1 || maxNumberLength < 1) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+  }
+
+  /** The reference's defaults. */
+  public static ServerOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.connectTimeout = connectTimeout;
+    b.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
+    b.maxAttachments = maxAttachments;
+    b.maxJsonDepth = maxJsonDepth;
+    b.maxNumberLength = maxNumberLength;
+    b.serveClient = serveClient;
+    b.handlerExecutor = handlerExecutor.orElse(null);
+    return b;
+  }
+
+  /** Builds {@link ServerOptions}. */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(45);
+    private boolean cleanupEmptyChildNamespaces;
+    private int maxAttachments = 10;
+    private int maxJsonDepth = 64;
+    private int maxNumberLength = 64;
+    private boolean serveClient = true;
+    private Executor handlerExecutor;
+
+    private Builder() {}
+
+    /** See {@link ServerOptions#connectTimeout()}. */
+    public Builder connectTimeout(Duration value) {
+      connectTimeout = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#cleanupEmptyChildNamespaces()}. */
+    public Builder cleanupEmptyChildNamespaces(boolean value) {
+      cleanupEmptyChildNamespaces = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#maxAttachments()}. */
+    public Builder maxAttachments(int value) {
+      maxAttachments = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#maxJsonDepth()}. */
+    public Builder maxJsonDepth(int value) {
+      maxJsonDepth = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#maxNumberLength()}. */
+    public Builder maxNumberLength(int value) {
+      maxNumberLength = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#serveClient()}. */
+    public Builder serveClient(boolean value) {
+      serveClient = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#handlerExecutor()}. */
+    public Builder handlerExecutor(Executor value) {
+      handlerExecutor = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The options. */
+    public ServerOptions build() {
+      return new ServerOptions(
+          connectTimeout,
+          cleanupEmptyChildNamespaces,
+          maxAttachments,
+          maxJsonDepth,
+          maxNumberLength,
+          serveClient,
+          Optional.ofNullable(handlerExecutor));
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.socketiojakarta.config;
+
+import io.socketiojakarta.Server;
+import io.socketiojakarta.ServerOptions;
+import io.socketiojakarta.core.CoreServer;
+import io.socketiojakarta.engine.Engine;
+import io.socketiojakarta.engine.EngineOptions;
+import io.socketiojakarta.engine.Scheduler;
+import io.socketiojakarta.json.JsonbMapper;
+import io.socketiojakarta.spi.AdapterFactory;
+import io.socketiojakarta.spi.InMemoryAdapter;
+import io.socketiojakarta.transport.polling.ClientBundleServlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+
+/**
+ * Mounts a Socket.IO server in a web application: Engine.IO at the engine options' path (default
+ * {@code /socket.io/}) over long-polling and WebSocket, the client bundles when {@code serveClient}
+ * is on. Call it while the application starts; the server closes with the application.
+ *
+ * <pre>{@code
+ * @WebListener
+ * public class ChatSetup implements ServletContextListener {
+ *   public void contextInitialized(ServletContextEvent e) {
+ *     Server io = SocketIoMount.install(e.getServletContext(), ServerOptions.defaults());
+ *     io.onConnection(socket -> socket.on("chat", event -> io.emit("chat", event.get(0))));
+ *   }
+ * }
+ * }</pre>
+ */
+public final class SocketIoMount {
+  /** The default path of a Socket.IO server. */
+  public static final String DEFAULT_PATH = "/socket.io/";
+
+  private SocketIoMount() {}
+
+  /** A server at {@code /socket.io/} with the default engine options. */
+  public static Server install(ServletContext context, ServerOptions options) {
+    return install(context, EngineOptions.builder().path(DEFAULT_PATH).build(), options);
+  }
+
+  /** A server with the given engine options (path, timers, CORS...). */
+  public static Server install(
+      ServletContext context, EngineOptions engineOptions, ServerOptions options) {
+    return install(context, engineOptions, options, InMemoryAdapter::new);
+  }
+
+  /** A server with a given adapter (e.g. a cluster adapter). */
+  public static Server install(
+      ServletContext context,
+      EngineOptions engineOptions,
+      ServerOptions options,
+      AdapterFactory adapterFactory) {
+    Scheduler scheduler = Scheduler.daemon();
+    CoreServer server = new CoreServer(options, adapterFactory, scheduler, JsonbMapper.detect());
+    Engine engine = Engine.create(engineOptions, server, scheduler);
+    server.attach(engine);
+    EngineMount.mount(context, engine, server::close);
+    if (options.serveClient()) {
+      String name = "socket.io-client:" + engineOptions.path();
+      ServletRegistration.Dynamic reg =
+          context.addServlet(name, new ClientBundleServlet(engineOptions.cors().orElse(null)));
+      if (reg != null) {
+        for (String file : ClientBundleServlet.FILES) {
+          reg.addMapping(engineOptions.path() + file);
+        }
+      }
+    }
+    context.setAttribute(Server.class.getName(), server);
+    return server;
+  }
+}

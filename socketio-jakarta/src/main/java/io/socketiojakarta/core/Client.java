@@ -1,0 +1,201 @@
+package io.socketiojakarta.core;
+
+import io.socketiojakarta.DisconnectReason;
+import io.socketiojakarta.engine.CloseReason;
+import io.socketiojakarta.engine.EngineSession;
+import io.socketiojakarta.engine.EngineSessionListener;
+import io.socketiojakarta.engine.Scheduler.Cancellable;
+import io.socketiojakarta.parser.MalformedPacketException;
+import io.socketiojakarta.parser.Packet;
+import io.socketiojakarta.parser.PacketDecoder;
+import io.socketiojakarta.parser.PacketType;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Engine.IO session seen by Socket.IO: decodes its messages, multiplexes namespaces and runs
+ * everything of this client (connects, middlewares, listeners, disconnects) in order on its {@link
+ * SerialExecutor}. Decoding happens on the engine's delivering thread, which is never blocked.
+ */
+final class Client implements EngineSessionListener {
+  private static final System.Logger LOG = System.getLogger(Client.class.getName());
+
+  private final CoreServer server;
+  private final EngineSession session;
+  private final ConnectionView connection;
+  private final PacketDecoder decoder;
+  private final SerialExecutor serial;
+  private final Map<String, CoreSocket> sockets = new ConcurrentHashMap<>();
+  private final Set<String> connecting = ConcurrentHashMap.newKeySet();
+  private volatile Cancellable connectTimer = Cancellable.NONE;
+  private volatile boolean closed;
+
+  Client(CoreServer server, EngineSession session) {
+    this.server = server;
+    this.session = session;
+    this.connection = new ConnectionView(session);
+    this.decoder = new PacketDecoder(server.decoderLimits());
+    this.serial = new SerialExecutor(server.executor());
+  }
+
+  void start() {
+    connectTimer =
+        server
+            .scheduler()
+            .schedule(
+                server.options().connectTimeout(),
+                () -> {
+                  if (sockets.isEmpty() && connecting.isEmpty() && !closed) {
+                    LOG.log(Level.DEBUG, "no namespace joined in time, closing {0}", session.id());
+                    session.close();
+                  }
+                });
+  }
+
+  SerialExecutor serial() {
+    return serial;
+  }
+
+  ConnectionView connection() {
+    return connection;
+  }
+
+  EngineSession session() {
+    return session;
+  }
+
+  // ------------------------------------------------------------------ engine events
+
+  @Override
+  public void onMessage(EngineSession s, String text) {
+    Optional<Packet> packet;
+    try {
+      packet = decoder.decode(text);
+    } catch (MalformedPacketException e) {
+      parseError(e);
+      return;
+    }
+    packet.ifPresent(p -> serial.execute(() -> onDecoded(p)));
+  }
+
+  @Override
+  public void onBinary(EngineSession s, byte[] data) {
+    Optional<Packet> packet;
+    try {
+      packet = decoder.decode(data);
+    } catch (MalformedPacketException e) {
+      parseError(e);
+      return;
+    }
+    packet.ifPresent(p -> serial.execute(() -> onDecoded(p)));
+  }
+
+  private void parseError(MalformedPacketException e) {
+    LOG.log(Level.DEBUG, "closing {0}: {1}", session.id(), e.getMessage());
+    session.close(CloseReason.PARSE_ERROR, e.getMessage());
+  }
+
+  @Override
+  public void onUpgrade(EngineSession s, String transport) {
+    serial.execute(() -> connection.fireUpgrade(transport));
+  }
+
+  @Override
+  public void onClose(EngineSession s, String reason, String description) {
+    closed = true;
+    connectTimer.cancel();
+    server.removeClient(this);
+    for (CoreSocket socket : List.copyOf(sockets.values())) {
+      socket.close(reason, description, false);
+    }
+  }
+
+  // ------------------------------------------------------------------ packets, in order
+
+  private void onDecoded(Packet packet) {
+    if (closed) {
+      return;
+    }
+    String name = packet.namespace();
+    CoreSocket socket = sockets.get(name);
+    if (socket == null && packet.type() == PacketType.CONNECT && !connecting.contains(name)) {
+      connect(name, packet.data());
+    } else if (socket != null
+        && packet.type() != PacketType.CONNECT
+        && packet.type() != PacketType.CONNECT_ERROR) {
+      socket.onPacket(packet);
+    } else {
+      // reference: a packet for a namespace not joined, or a second CONNECT, ends the connection
+      closeInvalid();
+    }
+  }
+
+  void closeInvalid() {
+    LOG.log(Level.DEBUG, "invalid packet state, closing {0}", session.id());
+    session.close();
+  }
+
+  @SuppressWarnings("unchecked")
+  private void connect(String name, Object auth) {
+    Map<String, Object> authMap = auth instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    connecting.add(name);
+    server
+        .namespaceFor(name, authMap)
+        .whenComplete(
+            (nsp, error) ->
+                serial.execute(
+                    () -> {
+                      if (error != null || nsp == null) {
+                        connecting.remove(name);
+                        Map<String, Object> body = new java.util.LinkedHashMap<>();
+                        body.put("message", "Invalid namespace");
+                        write(Frames.encode(Packet.connectError(name, body)), Flags.DEFAULT);
+                        return;
+                      }
+                      nsp.add(this, authMap);
+                    }));
+  }
+
+  /** The namespace refused or accepted; called on the sequence. */
+  void connectDone(String name, CoreSocket socket) {
+    connecting.remove(name);
+    if (socket != null) {
+      sockets.put(name, socket);
+      connectTimer.cancel();
+    }
+  }
+
+  void remove(CoreSocket socket) {
+    sockets.remove(socket.nsp().name(), socket);
+  }
+
+  boolean isOpen() {
+    return !closed && session.isOpen();
+  }
+
+  /** {@code disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes. */
+  void disconnectAll() {
+    for (CoreSocket socket : List.copyOf(sockets.values())) {
+      socket.close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, "", true);
+    }
+    session.close(DisconnectReason.FORCED_SERVER_CLOSE, "");
+  }
+
+  /** Shutdown: sockets leave with "server shutting down", then the connection closes. */
+  void shutdown() {
+    for (CoreSocket socket : List.copyOf(sockets.values())) {
+      socket.close(DisconnectReason.SERVER_SHUTTING_DOWN, "", true);
+    }
+    session.close(DisconnectReason.SERVER_SHUTTING_DOWN, "");
+  }
+
+  /** Queues a packet's messages on the engine session; volatile ones only if writable now. */
+  boolean write(Frames frames, Flags flags) {
+    var messages = frames.messages(flags.compress());
+    return flags.volatileFlag() ? session.sendIfWritable(messages) : session.send(messages);
+  }
+}

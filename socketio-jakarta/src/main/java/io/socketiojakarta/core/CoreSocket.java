@@ -1,0 +1,627 @@
+package io.socketiojakarta.core;
+
+import io.socketiojakarta.AckCallback;
+import io.socketiojakarta.AckTimeoutException;
+import io.socketiojakarta.AnyListener;
+import io.socketiojakarta.Args;
+import io.socketiojakarta.BroadcastOperator;
+import io.socketiojakarta.Connection;
+import io.socketiojakarta.DisconnectListener;
+import io.socketiojakarta.DisconnectReason;
+import io.socketiojakarta.EventListener;
+import io.socketiojakarta.Handshake;
+import io.socketiojakarta.Namespace;
+import io.socketiojakarta.PacketMiddleware;
+import io.socketiojakarta.Socket;
+import io.socketiojakarta.SocketDisconnectedException;
+import io.socketiojakarta.SocketEmitter;
+import io.socketiojakarta.engine.Scheduler.Cancellable;
+import io.socketiojakarta.parser.Packet;
+import io.socketiojakarta.spi.BroadcastFlags;
+import io.socketiojakarta.spi.LocalSocket;
+import io.socketiojakarta.spi.PreEncodedPacket;
+import io.socketiojakarta.spi.SocketDetails;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A socket: one client in one namespace. State changes are atomic; listeners run on the client's
+ * serial executor; emits may come from any thread and go straight to the engine's queue.
+ */
+final class CoreSocket implements Socket, LocalSocket {
+  private static final System.Logger LOG = System.getLogger(CoreSocket.class.getName());
+
+  private static final int CONNECTING = 0;
+  private static final int CONNECTED = 1;
+  private static final int CLOSING = 2;
+  private static final int CLOSED = 3;
+
+  private final String id;
+  private final CoreNamespace nsp;
+  private final Client client;
+  private final Handshake handshake;
+  private final Map<String, Object> data = new ConcurrentHashMap<>();
+  private final AtomicInteger state = new AtomicInteger(CONNECTING);
+  private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
+  private final EventListeners listeners = new EventListeners();
+  private final List<DisconnectListener> disconnecting = new CopyOnWriteArrayList<>();
+  private final List<DisconnectListener> disconnected = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+  private final List<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
+  private final List<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
+  private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
+
+  CoreSocket(String id, CoreNamespace nsp, Client client, Handshake handshake) {
+    this.id = id;
+    this.nsp = nsp;
+    this.client = client;
+    this.handshake = handshake;
+  }
+
+  Payloads payloads() {
+    return nsp.server().payloads();
+  }
+
+  Client client() {
+    return client;
+  }
+
+  // ------------------------------------------------------------------ identity
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Handshake handshake() {
+    return handshake;
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return nsp.adapter().socketRooms(id).orElse(Set.of());
+  }
+
+  @Override
+  public Map<String, Object> data() {
+    return data;
+  }
+
+  @Override
+  public SocketDetails details() {
+    return new SocketDetails(id, handshake, rooms(), data);
+  }
+
+  @Override
+  public boolean connected() {
+    return state.get() == CONNECTED;
+  }
+
+  @Override
+  public boolean recovered() {
+    return false;
+  }
+
+  @Override
+  public Namespace nsp() {
+    return nsp;
+  }
+
+  @Override
+  public Connection conn() {
+    return client.connection();
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** Connected: joins its own room and answers the CONNECT (reference: Socket._onconnect). */
+  boolean onConnect() {
+    if (!state.compareAndSet(CONNECTING, CONNECTED)) {
+      return false;
+    }
+    nsp.adapter().addAll(id, Set.of(id));
+    Map<String, Object> reply = new java.util.LinkedHashMap<>();
+    reply.put("sid", id);
+    client.write(Frames.encode(Packet.connect(nsp.name(), reply)), Flags.DEFAULT);
+    return true;
+  }
+
+  /**
+   * Starts closing from any thread: later emits are refused at once, the listeners run on the
+   * client's sequence.
+   */
+  void close(String reason, String description, boolean sendDisconnect) {
+    if (!state.compareAndSet(CONNECTED, CLOSING)) {
+      return;
+    }
+    if (sendDisconnect) {
+      client.write(Frames.encode(Packet.disconnect(nsp.name())), Flags.DEFAULT);
+    }
+    client.serial().execute(() -> finishClose(reason, description));
+  }
+
+  private void finishClose(String reason, String description) {
+    for (DisconnectListener l : disconnecting) {
+      callDisconnect(l, reason, description, "disconnecting");
+    }
+    listeners.fire("disconnecting", this, List.of(reason, description));
+    nsp.adapter().delAll(id);
+    nsp.remove(this);
+    client.remove(this);
+    state.set(CLOSED);
+    failPendingAcks();
+    for (DisconnectListener l : disconnected) {
+      callDisconnect(l, reason, description, "disconnect");
+    }
+    listeners.fire("disconnect", this, List.of(reason, description));
+  }
+
+  private void callDisconnect(
+      DisconnectListener l, String reason, String description, String what) {
+    try {
+      l.onDisconnect(reason, description);
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, what + " listener of socket " + id + " failed", e);
+    }
+  }
+
+  private void failPendingAcks() {
+    for (Long key : List.copyOf(acks.keySet())) {
+      PendingAck ack = acks.remove(key);
+      if (ack != null) {
+        ack.cancelTimer();
+        ack.handler.onDisconnect();
+      }
+    }
+  }
+
+  @Override
+  public void disconnect(boolean close) {
+    if (close) {
+      client.disconnectAll();
+    } else {
+      close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, "", true);
+    }
+  }
+
+  // ------------------------------------------------------------------ incoming
+
+  /** A packet for this socket; runs on the client's sequence. */
+  void onPacket(Packet packet) {
+    switch (packet.type()) {
+      case EVENT, BINARY_EVENT -> onEvent(packet);
+      case ACK, BINARY_ACK -> onAck(packet);
+      case DISCONNECT -> close(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "", false);
+      default -> client.closeInvalid();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void onEvent(Packet packet) {
+    List<Object> all = (List<Object>) packet.data();
+    Object first = all.get(0);
+    String name = first instanceof String s ? s : io.socketiojakarta.json.JsonTree.write(first);
+    ReceivedEvent event =
+        new ReceivedEvent(name, new ArrayList<>(all.subList(1, all.size())), this, packet.id());
+    for (AnyListener l : anyIncoming) {
+      try {
+        l.onAny(name, event);
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "onAny listener of socket " + id + " failed", e);
+      }
+    }
+    if (middlewares.isEmpty()) {
+      dispatch(event);
+      return;
+    }
+    new Chain<PacketMiddleware>(
+            List.copyOf(middlewares),
+            (m, next) -> m.handle(event, next),
+            error -> {
+              if (error == null) {
+                client.serial().execute(() -> dispatch(event));
+              } else {
+                client.serial().execute(() -> fireError(error));
+              }
+            })
+        .start();
+  }
+
+  private void dispatch(ReceivedEvent event) {
+    if (state.get() != CONNECTED) {
+      return; // the reference ignores events received after disconnection
+    }
+    listeners.fire(event.name(), event);
+  }
+
+  private void fireError(Throwable error) {
+    if (errorListeners.isEmpty()) {
+      LOG.log(Level.DEBUG, "packet middleware of socket {0} refused an event: {1}", id, error);
+      return;
+    }
+    for (Consumer<Throwable> l : errorListeners) {
+      try {
+        l.accept(error);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "error listener of socket " + id + " failed", e);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void onAck(Packet packet) {
+    PendingAck ack = acks.remove(packet.id());
+    if (ack == null) {
+      return; // unknown or late ack: ignored, as in the reference
+    }
+    ack.cancelTimer();
+    ack.handler.onResponse((List<Object>) packet.data());
+  }
+
+  // ------------------------------------------------------------------ outgoing
+
+  boolean emit(String event, Object[] args, Flags flags) {
+    Emits.checkName(event);
+    AckCallback callback = null;
+    int count = args.length;
+    if (count > 0 && args[count - 1] instanceof AckCallback cb) {
+      callback = cb;
+      count--;
+    }
+    List<Object> data = payloads().arguments(event, args, count);
+    if (state.get() != CONNECTED) {
+      if (callback != null) {
+        AckCallback cb = callback;
+        client.serial().execute(() -> cb.onAck(new SocketDisconnectedException(), emptyArgs()));
+      }
+      return false;
+    }
+    long ackId = Packet.NO_ID;
+    if (callback != null) {
+      ackId = nsp.nextAckId();
+      AckCallback cb = callback;
+      expectAck(
+          ackId,
+          flags.timeout(),
+          new AckHandler() {
+            @Override
+            public void onResponse(List<Object> response) {
+              cb.onAck(null, new ArgsView(response, payloads()));
+            }
+
+            @Override
+            public void onFailure(RuntimeException error) {
+              cb.onAck(error, emptyArgs());
+            }
+          });
+    }
+    notifyOutgoing(event, data);
+    return client.write(Frames.encode(Packet.event(nsp.name(), data, ackId)), flags);
+  }
+
+  CompletableFuture<Args> emitWithAck(String event, Object[] args, Flags flags) {
+    CompletableFuture<Args> future = new CompletableFuture<>();
+    Object[] withCallback = Arrays.copyOf(args, args.length + 1);
+    withCallback[args.length] =
+        (AckCallback)
+            (error, response) -> {
+              if (error != null) {
+                future.completeExceptionally(error);
+              } else {
+                future.complete(response);
+              }
+            };
+    emit(event, withCallback, flags);
+    return future;
+  }
+
+  private Args emptyArgs() {
+    return new ArgsView(List.of(), payloads());
+  }
+
+  void sendAck(long ackId, Object[] args) {
+    List<Object> data = payloads().arguments(null, args, args.length);
+    client.write(Frames.encode(Packet.ack(nsp.name(), data, ackId)), Flags.DEFAULT);
+  }
+
+  void notifyOutgoing(String event, List<Object> dataWithName) {
+    if (anyOutgoing.isEmpty()) {
+      return;
+    }
+    Args view = new ArgsView(dataWithName.subList(1, dataWithName.size()), payloads());
+    for (AnyListener l : anyOutgoing) {
+      try {
+        l.onAny(event, view);
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "onAnyOutgoing listener of socket " + id + " failed", e);
+      }
+    }
+  }
+
+  /** What to do with a response or its absence. */
+  interface AckHandler {
+    void onResponse(List<Object> response);
+
+    void onFailure(RuntimeException error);
+
+    default void onDisconnect() {
+      onFailure(new SocketDisconnectedException());
+    }
+  }
+
+  private static final class PendingAck {
+    final AckHandler handler;
+    volatile Cancellable timer = Cancellable.NONE;
+
+    PendingAck(AckHandler handler) {
+      this.handler = handler;
+    }
+
+    void cancelTimer() {
+      timer.cancel();
+    }
+  }
+
+  private void expectAck(long ackId, Duration timeout, AckHandler handler) {
+    PendingAck pending = new PendingAck(handler);
+    acks.put(ackId, pending);
+    if (timeout != null) {
+      pending.timer =
+          nsp.server()
+              .scheduler()
+              .schedule(
+                  timeout,
+                  () -> {
+                    if (acks.remove(ackId, pending)) {
+                      client.serial().execute(() -> handler.onFailure(new AckTimeoutException()));
+                    }
+                  });
+    }
+  }
+
+  // LocalSocket: deliveries from the adapter
+
+  @Override
+  public void deliver(PreEncodedPacket packet, BroadcastFlags flags) {
+    if (state.get() != CONNECTED) {
+      return;
+    }
+    Frames frames = (Frames) packet;
+    if (!anyOutgoing.isEmpty() && frames.packet().data() instanceof List<?> l && !l.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      List<Object> data = (List<Object>) l;
+      notifyOutgoing(String.valueOf(data.get(0)), data);
+    }
+    client.write(frames, new Flags(flags.volatileFlag(), flags.compress(), null));
+  }
+
+  @Override
+  public void deliverWithAck(
+      PreEncodedPacket packet, BroadcastFlags flags, Consumer<List<Object>> ack) {
+    if (state.get() != CONNECTED) {
+      return;
+    }
+    acks.put(
+        packet.packet().id(),
+        new PendingAck(
+            new AckHandler() {
+              @Override
+              public void onResponse(List<Object> response) {
+                ack.accept(response);
+              }
+
+              @Override
+              public void onFailure(RuntimeException error) {}
+
+              @Override
+              public void onDisconnect() {}
+            }));
+    deliver(packet, flags);
+  }
+
+  @Override
+  public void join(Set<String> rooms) {
+    if (state.get() <= CONNECTED) {
+      nsp.adapter().addAll(id, rooms);
+    }
+  }
+
+  @Override
+  public void join(String... rooms) {
+    join(new LinkedHashSet<>(Arrays.asList(rooms)));
+  }
+
+  @Override
+  public void leave(String room) {
+    nsp.adapter().del(id, room);
+  }
+
+  @Override
+  public void leave(String... rooms) {
+    for (String room : rooms) {
+      leave(room);
+    }
+  }
+
+  // ------------------------------------------------------------------ emitters and operators
+
+  @Override
+  public SocketEmitter timeout(Duration timeout) {
+    return new SocketEmitterView(this, Flags.DEFAULT).timeout(timeout);
+  }
+
+  @Override
+  public SocketEmitter compress(boolean compress) {
+    return new SocketEmitterView(this, Flags.DEFAULT).compress(compress);
+  }
+
+  @Override
+  public SocketEmitter asVolatile() {
+    return new SocketEmitterView(this, Flags.DEFAULT).asVolatile();
+  }
+
+  @Override
+  public boolean emit(String event, Object... args) {
+    return emit(event, args, Flags.DEFAULT);
+  }
+
+  @Override
+  public CompletableFuture<Args> emitWithAck(String event, Object... args) {
+    return emitWithAck(event, args, Flags.DEFAULT);
+  }
+
+  @Override
+  public boolean send(Object... args) {
+    return emit("message", args, Flags.DEFAULT);
+  }
+
+  @Override
+  public BroadcastOperator broadcast() {
+    return nsp.operator().except(id);
+  }
+
+  @Override
+  public BroadcastOperator to(String... rooms) {
+    return broadcast().to(rooms);
+  }
+
+  @Override
+  public BroadcastOperator in(String... rooms) {
+    return to(rooms);
+  }
+
+  @Override
+  public BroadcastOperator except(String... rooms) {
+    return broadcast().except(rooms);
+  }
+
+  @Override
+  public BroadcastOperator local() {
+    return broadcast().local();
+  }
+
+  // ------------------------------------------------------------------ listeners
+
+  @Override
+  public Socket on(String event, EventListener listener) {
+    listeners.add(event, listener, false);
+    return this;
+  }
+
+  @Override
+  public Socket once(String event, EventListener listener) {
+    listeners.add(event, listener, true);
+    return this;
+  }
+
+  @Override
+  public Socket off(String event, EventListener listener) {
+    listeners.remove(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket off(String event) {
+    listeners.removeAll(event);
+    return this;
+  }
+
+  @Override
+  public Socket onDisconnecting(DisconnectListener listener) {
+    disconnecting.add(listener);
+    return this;
+  }
+
+  @Override
+  public Socket onDisconnect(DisconnectListener listener) {
+    disconnected.add(listener);
+    return this;
+  }
+
+  @Override
+  public Socket onError(Consumer<Throwable> listener) {
+    errorListeners.add(listener);
+    return this;
+  }
+
+  @Override
+  public Socket onAny(AnyListener listener) {
+    anyIncoming.add(listener);
+    return this;
+  }
+
+  @Override
+  public Socket prependAny(AnyListener listener) {
+    anyIncoming.add(0, listener);
+    return this;
+  }
+
+  @Override
+  public Socket offAny(AnyListener listener) {
+    anyIncoming.remove(listener);
+    return this;
+  }
+
+  @Override
+  public Socket offAny() {
+    anyIncoming.clear();
+    return this;
+  }
+
+  @Override
+  public List<AnyListener> listenersAny() {
+    return List.copyOf(anyIncoming);
+  }
+
+  @Override
+  public Socket onAnyOutgoing(AnyListener listener) {
+    anyOutgoing.add(listener);
+    return this;
+  }
+
+  @Override
+  public Socket prependAnyOutgoing(AnyListener listener) {
+    anyOutgoing.add(0, listener);
+    return this;
+  }
+
+  @Override
+  public Socket offAnyOutgoing(AnyListener listener) {
+    anyOutgoing.remove(listener);
+    return this;
+  }
+
+  @Override
+  public Socket offAnyOutgoing() {
+    anyOutgoing.clear();
+    return this;
+  }
+
+  @Override
+  public List<AnyListener> listenersAnyOutgoing() {
+    return List.copyOf(anyOutgoing);
+  }
+
+  @Override
+  public Socket use(PacketMiddleware middleware) {
+    middlewares.add(middleware);
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return "Socket[" + id + " " + nsp.name() + "]";
+  }
+}
