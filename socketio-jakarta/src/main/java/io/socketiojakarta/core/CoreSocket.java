@@ -146,6 +146,8 @@ final class CoreSocket implements Socket, LocalSocket {
     if (!state.compareAndSet(CONNECTED, CLOSING)) {
       return;
     }
+    // out of the client's namespace map at once: a CONNECT right after a DISCONNECT starts afresh
+    client.remove(this);
     if (sendDisconnect) {
       client.write(Frames.encode(Packet.disconnect(nsp.name())), Flags.DEFAULT);
     }
@@ -157,10 +159,12 @@ final class CoreSocket implements Socket, LocalSocket {
       callDisconnect(l, reason, description, "disconnecting");
     }
     listeners.fire("disconnecting", this, List.of(reason, description));
+    // CLOSED before the rooms and acks are cleared: a join or an ack registered concurrently
+    // re-checks the state afterwards and undoes itself, so nothing is left behind
+    state.set(CLOSED);
     nsp.adapter().delAll(id);
     nsp.remove(this);
     client.remove(this);
-    state.set(CLOSED);
     failPendingAcks();
     for (DisconnectListener l : disconnected) {
       callDisconnect(l, reason, description, "disconnect");
@@ -376,7 +380,7 @@ final class CoreSocket implements Socket, LocalSocket {
 
   private void expectAck(long ackId, Duration timeout, AckHandler handler) {
     PendingAck pending = new PendingAck(handler);
-    acks.put(ackId, pending);
+    register(ackId, pending);
     if (timeout != null) {
       pending.timer =
           nsp.server()
@@ -388,6 +392,15 @@ final class CoreSocket implements Socket, LocalSocket {
                       client.serial().execute(() -> handler.onFailure(new AckTimeoutException()));
                     }
                   });
+    }
+  }
+
+  /** Registers a pending ack; one registered while the socket closed is failed at once. */
+  private void register(long ackId, PendingAck pending) {
+    acks.put(ackId, pending);
+    if (state.get() == CLOSED && acks.remove(ackId, pending)) {
+      pending.cancelTimer();
+      client.serial().execute(pending.handler::onDisconnect);
     }
   }
 
@@ -413,7 +426,7 @@ final class CoreSocket implements Socket, LocalSocket {
     if (state.get() != CONNECTED) {
       return;
     }
-    acks.put(
+    register(
         packet.packet().id(),
         new PendingAck(
             new AckHandler() {
@@ -433,8 +446,12 @@ final class CoreSocket implements Socket, LocalSocket {
 
   @Override
   public void join(Set<String> rooms) {
-    if (state.get() <= CONNECTED) {
-      nsp.adapter().addAll(id, rooms);
+    if (state.get() == CLOSED) {
+      return; // reference: join is a no-op once the socket is cleaned up
+    }
+    nsp.adapter().addAll(id, rooms);
+    if (state.get() == CLOSED) {
+      nsp.adapter().delAll(id); // raced with the disconnect cleanup
     }
   }
 
