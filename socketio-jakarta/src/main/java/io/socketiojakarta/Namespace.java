@@ -38,6 +38,16 @@ public interface Namespace extends BroadcastOperator {
    */
   boolean serverSideEmit(String event, Object... args);
 
+  /**
+   * Sends an event to the other server nodes and collects one acknowledgement per node (each node's
+   * listener calls {@link Event#ack}); completes with an empty list without other nodes.
+   */
+  java.util.concurrent.CompletableFuture<java.util.List<Args>> serverSideEmitWithAck(
+      String event, Object... args);
+
+  /** The rooms of this node's sockets and their members (a snapshot of the adapter's rooms). */
+  Map<String, java.util.Set<String>> rooms();
+
   /** Listens to events sent by other nodes with {@link #serverSideEmit}. */
   Namespace onServerSideEmit(String event, EventListener listener);
 }

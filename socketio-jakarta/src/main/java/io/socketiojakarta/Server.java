@@ -43,6 +43,18 @@ public interface Server extends BroadcastOperator {
   /** The options. */
   ServerOptions options();
 
+  /** The path the server is mounted at, e.g. {@code /socket.io/}. */
+  String path();
+
+  /** The Engine.IO server. */
+  ServerEngine engine();
+
+  /** {@link Namespace#serverSideEmit} on the main namespace. */
+  boolean serverSideEmit(String event, Object... args);
+
+  /** {@link Namespace#serverSideEmitWithAck} on the main namespace. */
+  CompletableFuture<java.util.List<Args>> serverSideEmitWithAck(String event, Object... args);
+
   /** The number of Engine.IO connections. */
   int clientsCount();
 

@@ -55,6 +55,15 @@ public interface Socket extends RemoteSocket {
   /** Removes every listener of an event. */
   Socket off(String event);
 
+  /** Removes every listener of every event (catch-all ones excepted). */
+  Socket removeAllListeners();
+
+  /** The listeners of an event. */
+  List<EventListener> listeners(String event);
+
+  /** The names of the events with listeners. */
+  java.util.Set<String> eventNames();
+
   /** Listens to {@code disconnecting} (rooms still readable). */
   Socket onDisconnecting(DisconnectListener listener);
 

@@ -230,6 +230,26 @@ final class CoreNamespace implements Namespace, AdapterContext {
   }
 
   @Override
+  public CompletableFuture<List<Args>> serverSideEmitWithAck(String event, Object... args) {
+    Emits.checkName(event);
+    return adapter
+        .serverSideEmitWithAck(server.payloads().arguments(event, args, args.length))
+        .thenApply(
+            responses -> {
+              List<Args> out = new java.util.ArrayList<>(responses.size());
+              for (List<Object> r : responses) {
+                out.add(new ArgsView(r, server.payloads()));
+              }
+              return out;
+            });
+  }
+
+  @Override
+  public Map<String, Set<String>> rooms() {
+    return adapter.rooms();
+  }
+
+  @Override
   public Namespace onServerSideEmit(String event, EventListener listener) {
     serverSideListeners.add(event, listener, false);
     return this;

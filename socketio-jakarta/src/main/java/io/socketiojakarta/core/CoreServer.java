@@ -7,10 +7,13 @@ import io.socketiojakarta.Namespace;
 import io.socketiojakarta.NamespaceMatcher;
 import io.socketiojakarta.RemoteSocket;
 import io.socketiojakarta.Server;
+import io.socketiojakarta.ServerEngine;
 import io.socketiojakarta.ServerOptions;
 import io.socketiojakarta.Socket;
 import io.socketiojakarta.engine.Engine;
+import io.socketiojakarta.engine.EngineError;
 import io.socketiojakarta.engine.EngineListener;
+import io.socketiojakarta.engine.EngineRequest;
 import io.socketiojakarta.engine.EngineSession;
 import io.socketiojakarta.engine.Scheduler;
 import io.socketiojakarta.json.JsonLimits;
@@ -61,6 +64,21 @@ public final class CoreServer implements Server, EngineListener {
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final AtomicInteger parentCount = new AtomicInteger();
   private final CoreNamespace main;
+  private final List<Consumer<ServerEngine.ConnectionError>> connectionErrorListeners =
+      new CopyOnWriteArrayList<>();
+  private final ServerEngine engineView =
+      new ServerEngine() {
+        @Override
+        public int clientsCount() {
+          Engine e = engine;
+          return e == null ? 0 : e.clientsCount();
+        }
+
+        @Override
+        public void onConnectionError(Consumer<ConnectionError> listener) {
+          connectionErrorListeners.add(listener);
+        }
+      };
   private volatile Engine engine;
   private volatile boolean closed;
 
@@ -300,6 +318,41 @@ public final class CoreServer implements Server, EngineListener {
   @Override
   public int clientsCount() {
     return clients.size();
+  }
+
+  @Override
+  public String path() {
+    Engine e = engine;
+    return e == null ? "" : e.options().path();
+  }
+
+  @Override
+  public ServerEngine engine() {
+    return engineView;
+  }
+
+  @Override
+  public void onConnectionError(EngineRequest request, EngineError error, String message) {
+    ServerEngine.ConnectionError event =
+        new ServerEngine.ConnectionError(
+            error.code(), message, request.url(), request.remoteAddress());
+    for (Consumer<ServerEngine.ConnectionError> l : connectionErrorListeners) {
+      try {
+        l.accept(event);
+      } catch (RuntimeException ex) {
+        LOG.log(Level.WARNING, "connection_error listener failed", ex);
+      }
+    }
+  }
+
+  @Override
+  public boolean serverSideEmit(String event, Object... args) {
+    return main.serverSideEmit(event, args);
+  }
+
+  @Override
+  public CompletableFuture<List<Args>> serverSideEmitWithAck(String event, Object... args) {
+    return main.serverSideEmitWithAck(event, args);
   }
 
   @Override

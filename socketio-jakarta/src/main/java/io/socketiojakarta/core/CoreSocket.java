@@ -556,6 +556,35 @@ final class CoreSocket implements Socket, LocalSocket {
   }
 
   @Override
+  public Socket removeAllListeners() {
+    listeners.clear();
+    disconnecting.clear();
+    disconnected.clear();
+    errorListeners.clear();
+    return this;
+  }
+
+  @Override
+  public List<EventListener> listeners(String event) {
+    return listeners.listeners(event);
+  }
+
+  @Override
+  public Set<String> eventNames() {
+    Set<String> names = listeners.names();
+    if (!disconnecting.isEmpty()) {
+      names.add("disconnecting");
+    }
+    if (!disconnected.isEmpty()) {
+      names.add("disconnect");
+    }
+    if (!errorListeners.isEmpty()) {
+      names.add("error");
+    }
+    return names;
+  }
+
+  @Override
   public Socket onDisconnecting(DisconnectListener listener) {
     disconnecting.add(listener);
     return this;

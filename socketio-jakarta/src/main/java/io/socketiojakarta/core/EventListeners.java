@@ -36,6 +36,26 @@ final class EventListeners {
     byName.remove(event);
   }
 
+  void clear() {
+    byName.clear();
+  }
+
+  List<EventListener> listeners(String event) {
+    List<Entry> list = byName.get(event);
+    return list == null ? List.of() : list.stream().map(Entry::listener).toList();
+  }
+
+  java.util.Set<String> names() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    byName.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            out.add(k);
+          }
+        });
+    return out;
+  }
+
   /** Calls the listeners of {@code event.name()}; a failing listener is logged. */
   void fire(String name, Event event) {
     List<Entry> list = byName.get(name);
