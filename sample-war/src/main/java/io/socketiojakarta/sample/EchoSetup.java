@@ -10,8 +10,8 @@ import jakarta.servlet.annotation.WebListener;
 import java.lang.System.Logger.Level;
 
 /**
- * The sample's server side for now: a raw Engine.IO echo at {@code /engine.io/}, mounted when the
- * application starts. Every message comes back to the session that sent it.
+ * A raw Engine.IO echo at {@code /engine.io/}, mounted when the application starts. Every message
+ * comes back to the session that sent it.
  */
 @WebListener
 public class EchoSetup implements ServletContextListener {

@@ -1,0 +1,60 @@
+package io.socketiojakarta.sample;
+
+import io.socketiojakarta.ConnectionRefusedException;
+import io.socketiojakarta.Server;
+import io.socketiojakarta.ServerOptions;
+import io.socketiojakarta.config.SocketIoMount;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/**
+ * The sample chat: a Socket.IO server at {@code /socket.io/}. A client connects with a name in its
+ * auth object (refused without one), lands in the room {@code lobby}, and its {@code chat} events
+ * go to everyone else in the room; the sender gets an acknowledgement.
+ */
+@WebListener
+public class ChatSetup implements ServletContextListener {
+  private static final System.Logger LOG = System.getLogger(ChatSetup.class.getName());
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    Server io = SocketIoMount.install(event.getServletContext(), ServerOptions.defaults());
+
+    io.use(
+        (socket, next) -> {
+          Object name = socket.handshake().auth().get("name");
+          if (!(name instanceof String s) || s.isBlank() || s.length() > 40) {
+            next.fail(new ConnectionRefusedException("a name is required", Map.of("max", 40)));
+          } else {
+            socket.data().put("name", s.strip());
+            next.proceed();
+          }
+        });
+
+    io.onConnection(
+        socket -> {
+          String name = (String) socket.data().get("name");
+          socket.join("lobby");
+          io.to("lobby").emit("presence", name + " joined", io.sockets().sockets().size());
+          socket.on(
+              "chat",
+              e -> {
+                String text = e.get(0, String.class);
+                if (text == null || text.isBlank()) {
+                  e.ack("empty");
+                  return;
+                }
+                socket.to("lobby").emit("chat", new ChatMessage(name, text.strip()));
+                e.ack("delivered");
+              });
+          socket.onDisconnect(
+              (reason, description) -> {
+                LOG.log(Level.INFO, "{0} left: {1}", name, reason);
+                io.to("lobby").emit("presence", name + " left", io.sockets().sockets().size());
+              });
+        });
+  }
+}
