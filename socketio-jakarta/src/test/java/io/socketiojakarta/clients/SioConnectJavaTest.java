@@ -31,6 +31,9 @@ class SioConnectJavaTest {
   private static final Map<String, io.socketiojakarta.Socket> MAIN = new ConcurrentHashMap<>();
   private static final Map<String, io.socketiojakarta.Socket> ADMIN = new ConcurrentHashMap<>();
 
+  /** Per socket of {@code /}: the transport its connection's upgrade listener got. */
+  private static final Map<String, String> UPGRADES = new ConcurrentHashMap<>();
+
   private static SocketIoTestServer server;
   private static JavaClients clients;
 
@@ -39,7 +42,16 @@ class SioConnectJavaTest {
     server =
         SocketIoTestServer.start(
             io -> {
-              io.onConnection(s -> MAIN.put(s.id(), s));
+              io.onConnection(
+                  s -> {
+                    MAIN.put(s.id(), s);
+                    // an upgrade after this point must be reported to the listener
+                    if (s.conn().upgraded()) {
+                      UPGRADES.put(s.id(), "before connection");
+                    } else {
+                      s.conn().onUpgrade(transport -> UPGRADES.put(s.id(), transport));
+                    }
+                  });
               io.of("/admin").onConnection(s -> ADMIN.put(s.id(), s));
             });
     clients = new JavaClients(server.uri("/"));
@@ -75,6 +87,12 @@ class SioConnectJavaTest {
     assertThat(socket.rooms()).containsExactly(client.id());
     assertThat(server.io().sockets().sockets()).containsKey(client.id());
     assertTransport(socket, mode);
+    if (mode.equals("upgrade")) {
+      eventually(
+          () -> assertThat(UPGRADES.get(client.id())).isIn("websocket", "before connection"));
+    } else {
+      assertThat(UPGRADES).doesNotContainKey(client.id());
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -260,7 +260,7 @@ class SioRoomsJavaTest {
     CompletableFuture<List<Args>> partial = new CompletableFuture<>();
     server
         .io()
-        .timeout(Duration.ofMillis(500))
+        .timeout(Duration.ofMillis(1500))
         .emit(
             "poll2",
             (BroadcastAckCallback)
