@@ -104,14 +104,22 @@ final class Client implements EngineSessionListener {
     serial.execute(() -> connection.fireUpgrade(transport));
   }
 
+  /**
+   * The session ended. Runs on the sequence, after the packets received before the close (a
+   * client's DISCONNECT followed by its close must end the socket with "client namespace
+   * disconnect", as in the reference where both are handled in order).
+   */
   @Override
   public void onClose(EngineSession s, String reason, String description) {
-    closed = true;
     connectTimer.cancel();
-    server.removeClient(this);
-    for (CoreSocket socket : List.copyOf(sockets.values())) {
-      socket.close(reason, description, false);
-    }
+    serial.execute(
+        () -> {
+          closed = true;
+          server.removeClient(this);
+          for (CoreSocket socket : List.copyOf(sockets.values())) {
+            socket.close(reason, description, false);
+          }
+        });
   }
 
   // ------------------------------------------------------------------ packets, in order
@@ -177,12 +185,15 @@ final class Client implements EngineSessionListener {
     return !closed && session.isOpen();
   }
 
-  /** {@code disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes. */
+  /**
+   * {@code disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes once
+   * they are sent (reference: Client._disconnect, whose conn.close() drains the buffer first).
+   */
   void disconnectAll() {
     for (CoreSocket socket : List.copyOf(sockets.values())) {
       socket.close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, "", true);
     }
-    session.close(DisconnectReason.FORCED_SERVER_CLOSE, "");
+    session.close();
   }
 
   /** Shutdown: sockets leave with "server shutting down", then the connection closes. */

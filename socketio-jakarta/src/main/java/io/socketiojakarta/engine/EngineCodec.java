@@ -94,11 +94,40 @@ public final class EngineCodec {
   private static EnginePacket decodePollingPacket(String text) throws EngineParseException {
     if (!text.isEmpty() && text.charAt(0) == 'b') {
       try {
-        return EnginePacket.message(Base64.getDecoder().decode(text.substring(1)));
+        return EnginePacket.message(Base64.getDecoder().decode(withoutWhitespace(text, 1)));
       } catch (IllegalArgumentException e) {
         throw new EngineParseException("invalid base64 in binary packet");
       }
     }
     return decodeText(text);
+  }
+
+  /**
+   * The base64 text from {@code start} without spaces, tabs and line breaks, which the reference
+   * (Node's base64 decoding) ignores: some clients wrap their base64 in lines (the Java client ends
+   * it with a newline and breaks it every 76 characters).
+   */
+  private static String withoutWhitespace(String text, int start) {
+    int len = text.length();
+    int i = start;
+    while (i < len && !isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    if (i == len) {
+      return text.substring(start);
+    }
+    StringBuilder sb = new StringBuilder(len - start);
+    sb.append(text, start, i);
+    for (; i < len; i++) {
+      char c = text.charAt(i);
+      if (!isWhitespace(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
   }
 }

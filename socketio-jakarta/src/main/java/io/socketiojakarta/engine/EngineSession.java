@@ -164,8 +164,9 @@ public final class EngineSession {
 
   /**
    * Closes the session from the server side with a given reason (e.g. {@link
-   * CloseReason#PARSE_ERROR} when a layer above could not decode a message); queued packets are
-   * still sent.
+   * CloseReason#PARSE_ERROR} when a layer above could not decode a message). Queued packets are
+   * sent only for {@link CloseReason#FORCED_CLOSE} (same as {@link #close()}); any other reason
+   * discards them, as the reference does on errors.
    */
   public void close(String reason, String description) {
     close(reason, description, false);

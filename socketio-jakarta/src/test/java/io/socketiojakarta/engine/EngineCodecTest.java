@@ -115,6 +115,23 @@ class EngineCodecTest {
     }
 
     @Test
+    void whitespaceInBase64IsIgnoredLikeTheReference() throws Exception {
+      // the Java client's base64: a trailing newline, lines of 76 characters
+      byte[] bytes = new byte[100];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = (byte) (i * 7);
+      }
+      String wrapped = java.util.Base64.getMimeEncoder(76, "\n".getBytes()).encodeToString(bytes);
+      assertThat(wrapped).contains("\n");
+      List<EnginePacket> packets =
+          EngineCodec.decodePayload("bAQID\n\u001eb" + wrapped + "\n\u001eb AQ\tID\r\n");
+      assertThat(packets).hasSize(3);
+      assertThat(packets.get(0).binary()).containsExactly(1, 2, 3);
+      assertThat(packets.get(1).binary()).isEqualTo(bytes);
+      assertThat(packets.get(2).binary()).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void invalidBase64IsRefused() {
       assertThatThrownBy(() -> EngineCodec.decodePayload("b@@@"))
           .isInstanceOf(EngineParseException.class);
