@@ -43,6 +43,16 @@ final class Sio {
     return ws;
   }
 
+  /**
+   * The arrival time of the open packet, the first frame of a WebSocket-only session (the server's
+   * timers start with it).
+   */
+  static long openedAt(WsClient ws) throws Exception {
+    WsClient.Frame open = ws.next();
+    assertThat(open.text()).as("open packet").startsWith("0{");
+    return open.at();
+  }
+
   /** {@code ws://127.0.0.1:PORT/socket.io/?query}. */
   java.net.URI wsUri(String query) {
     return server.wsUri(SioFixture.PATH + "?" + query);
