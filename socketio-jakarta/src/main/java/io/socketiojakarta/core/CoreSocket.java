@@ -292,9 +292,11 @@ final class CoreSocket implements Socket, LocalSocket {
       }
       return false;
     }
-    long ackId = Packet.NO_ID;
+    long ackId = callback != null ? nsp.nextAckId() : Packet.NO_ID;
+    // encoded before anything is registered: data the encoder refuses (nested too deep, a cycle)
+    // throws to the caller and leaves no pending acknowledgement behind
+    Frames frames = Frames.encode(Packet.event(nsp.name(), data, ackId));
     if (callback != null) {
-      ackId = nsp.nextAckId();
       AckCallback cb = callback;
       expectAck(
           ackId,
@@ -312,7 +314,7 @@ final class CoreSocket implements Socket, LocalSocket {
           });
     }
     notifyOutgoing(event, data);
-    return client.write(Frames.encode(Packet.event(nsp.name(), data, ackId)), flags);
+    return client.write(frames, flags);
   }
 
   CompletableFuture<Args> emitWithAck(String event, Object[] args, Flags flags) {

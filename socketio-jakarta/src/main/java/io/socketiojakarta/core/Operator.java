@@ -151,15 +151,21 @@ final class Operator implements BroadcastOperator {
     AckCollector collector = new AckCollector(done, nsp.server().payloads());
     collector.timer = nsp.server().scheduler().schedule(timeout, collector::timedOut);
     BroadcastOptions options = options();
-    for (CoreNamespace target : targets) {
-      target.adapter().serverCount().thenAccept(collector::addExpectedServers);
-      target
-          .adapter()
-          .broadcastWithAck(
-              Packet.event(target.name(), data, Packet.NO_ID),
-              options,
-              collector::clientCount,
-              collector::response);
+    try {
+      for (CoreNamespace target : targets) {
+        target.adapter().serverCount().thenAccept(collector::addExpectedServers);
+        target
+            .adapter()
+            .broadcastWithAck(
+                Packet.event(target.name(), data, Packet.NO_ID),
+                options,
+                collector::clientCount,
+                collector::response);
+      }
+    } catch (RuntimeException e) {
+      // data the encoder refuses: the caller gets the exception, the callback is never called
+      collector.abandon();
+      throw e;
     }
     collector.allSent(targets.size());
   }
@@ -205,6 +211,14 @@ final class Operator implements BroadcastOperator {
     synchronized void allSent(int count) {
       namespaces = count;
       check();
+    }
+
+    /** The broadcast failed before it was sent: no outcome will be reported. */
+    void abandon() {
+      synchronized (this) {
+        finished = true;
+      }
+      timer.cancel();
     }
 
     void timedOut() {

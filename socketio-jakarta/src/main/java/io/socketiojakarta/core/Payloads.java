@@ -148,14 +148,23 @@ final class Payloads {
   }
 
   private static boolean containsBinary(Object value) {
+    return containsBinary(value, 0);
+  }
+
+  /** Bounded like {@link #tree}: received data may be nested as deep as the decoder allows. */
+  private static boolean containsBinary(Object value, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("value nested deeper than " + MAX_DEPTH + " levels");
+    }
     if (value instanceof byte[]) {
       return true;
     }
-    if (value instanceof Map<?, ?> m) {
-      return m.values().stream().anyMatch(Payloads::containsBinary);
-    }
-    if (value instanceof List<?> l) {
-      return l.stream().anyMatch(Payloads::containsBinary);
+    Collection<?> children =
+        value instanceof Map<?, ?> m ? m.values() : value instanceof List<?> l ? l : List.of();
+    for (Object child : children) {
+      if (containsBinary(child, depth + 1)) {
+        return true;
+      }
     }
     return false;
   }

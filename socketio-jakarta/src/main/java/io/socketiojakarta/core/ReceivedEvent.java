@@ -40,7 +40,12 @@ final class ReceivedEvent extends ArgsView implements Event {
     if (ackId < 0 || !acked.compareAndSet(false, true)) {
       return false;
     }
-    socket.sendAck(ackId, args);
+    try {
+      socket.sendAck(ackId, args);
+    } catch (RuntimeException e) {
+      acked.set(false); // arguments that cannot be encoded do not use up the acknowledgement
+      throw e;
+    }
     return true;
   }
 

@@ -23,7 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EngineSession {
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
 
-  /** How long a polling GET that arrives after the probe is held before it gets a noop. */
+  /**
+   * How long a polling GET pending during the probe is held before it gets a noop (the reference
+   * checks every 100 ms).
+   */
   static final Duration PROBE_NOOP_DELAY = Duration.ofMillis(100);
 
   /** How long a closed polling session waits for a GET to deliver its close packet. */
@@ -565,8 +568,11 @@ public final class EngineSession {
     Runnable answer = probe.answer(p);
     if (answer != null) {
       after.add(answer);
-      if (transport instanceof PollingTransport polling) {
-        after.add(polling.answerPending(EnginePacket.NOOP)); // the client may pause polling
+      if (transport instanceof PollingTransport polling && polling.pending != null) {
+        // the client may pause polling; like the reference, the noop comes PROBE_NOOP_DELAY after
+        // the probe, so that a GET which overtook the probe still meets the "5" following it
+        PollResponder pending = polling.pending;
+        engine.scheduler().schedule(PROBE_NOOP_DELAY, () -> noopIfPending(polling, pending));
       }
     } else if (probe.completes(p)) {
       probe.finish();

@@ -20,28 +20,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Engine.IO over HTTP long-polling with {@link HttpClient} (HTTP/1.1, no automatic decoding). */
-final class EioHttp {
-  static final Duration TIMEOUT = Duration.ofSeconds(5);
+public final class EioHttp {
+  public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   /** An answer, with the moment its body had arrived. */
-  record Res(int status, HttpHeaders headers, byte[] bytes, long at) {
-    String body() {
+  public record Res(int status, HttpHeaders headers, byte[] bytes, long at) {
+    public String body() {
       return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       return headers.firstValue(name);
     }
 
     /** The media type of Content-Type in lower case, without parameters ("" when absent). */
-    String mediaType() {
+    public String mediaType() {
       return header("content-type")
           .map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT))
           .orElse("");
     }
 
     /** The charset parameter of Content-Type in lower case ("" when absent). */
-    String charset() {
+    public String charset() {
       for (String part : header("content-type").orElse("").split(";")) {
         String p = part.trim().toLowerCase(Locale.ROOT);
         if (p.startsWith("charset=")) {
@@ -58,13 +58,13 @@ final class EioHttp {
   }
 
   /** A polling handshake: the sid, the decoded open packet and the answer. */
-  record Handshake(String sid, Map<String, Object> open, Res res) {}
+  public record Handshake(String sid, Map<String, Object> open, Res res) {}
 
   private final HttpClient client;
   private final URI base;
 
   /** For the engine at {@code base}, e.g. {@code http://127.0.0.1:PORT/engine.io/}. */
-  EioHttp(URI base) {
+  public EioHttp(URI base) {
     this.base = base;
     this.client =
         HttpClient.newBuilder()
@@ -73,12 +73,13 @@ final class EioHttp {
             .build();
   }
 
-  URI uri(String query) {
+  public URI uri(String query) {
     return URI.create(base + "?" + query);
   }
 
   /** Sends a request; headers as name, value pairs. */
-  CompletableFuture<Res> requestAsync(String method, String query, byte[] body, String... headers) {
+  public CompletableFuture<Res> requestAsync(
+      String method, String query, byte[] body, String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri(query))
             .timeout(TIMEOUT)
@@ -100,24 +101,24 @@ final class EioHttp {
         .thenApply(r -> new Res(r.statusCode(), r.headers(), r.body(), Fixture.now()));
   }
 
-  Res request(String method, String query, byte[] body, String... headers) throws Exception {
+  public Res request(String method, String query, byte[] body, String... headers) throws Exception {
     return await(requestAsync(method, query, body, headers));
   }
 
-  Res get(String query, String... headers) throws Exception {
+  public Res get(String query, String... headers) throws Exception {
     return request("GET", query, null, headers);
   }
 
-  Res post(String query, String body, String... headers) throws Exception {
+  public Res post(String query, String body, String... headers) throws Exception {
     return request("POST", query, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
   /** A polling handshake that must succeed. */
-  Handshake handshake(String... headers) throws Exception {
+  public Handshake handshake(String... headers) throws Exception {
     return handshakeWith("EIO=4&transport=polling", headers);
   }
 
-  Handshake handshakeWith(String query, String... headers) throws Exception {
+  public Handshake handshakeWith(String query, String... headers) throws Exception {
     Res res = get(query, headers);
     assertThat(res.status()).as("handshake status: %s", res).isEqualTo(200);
     String body = res.body();
@@ -128,26 +129,26 @@ final class EioHttp {
   }
 
   /** A polling GET of the session. */
-  Res poll(String sid, String... headers) throws Exception {
+  public Res poll(String sid, String... headers) throws Exception {
     return get(q(sid), headers);
   }
 
   /** A polling GET sent now and answered later. */
-  CompletableFuture<Res> pollLater(String sid, String... headers) {
+  public CompletableFuture<Res> pollLater(String sid, String... headers) {
     return requestAsync("GET", q(sid), null, headers);
   }
 
   /** A polling POST of a payload. */
-  Res send(String sid, String payload, String... headers) throws Exception {
+  public Res send(String sid, String payload, String... headers) throws Exception {
     return post(q(sid), payload, headers);
   }
 
-  static String q(String sid) {
+  public static String q(String sid) {
     return "EIO=4&transport=polling&sid=" + sid;
   }
 
   /** POSTs a payload to a new session and returns the body of the next GET. */
-  String echo(String payload) throws Exception {
+  public String echo(String payload) throws Exception {
     Handshake h = handshake();
     Res post = send(h.sid(), payload);
     assertThat(post.status()).as("POST status").isEqualTo(200);
@@ -157,7 +158,7 @@ final class EioHttp {
   }
 
   /** Asserts that the session is gone: a GET is refused 400 with the unknown sid body. */
-  void assertGone(String sid) throws Exception {
+  public void assertGone(String sid) throws Exception {
     Res res = poll(sid);
     assertThat(res.status()).as("GET on the closed session: %s", res).isEqualTo(400);
     assertThat(res.body()).isEqualTo(Fixture.SID_UNKNOWN);
@@ -167,7 +168,7 @@ final class EioHttp {
    * Asserts that the session disappears within a second (for closes the server learns about a
    * little later, such as a WebSocket closed by the client).
    */
-  void assertGoneSoon(String sid) throws Exception {
+  public void assertGoneSoon(String sid) throws Exception {
     long deadline = Fixture.now() + 1000;
     Res res;
     do {
@@ -181,11 +182,11 @@ final class EioHttp {
   }
 
   /** Asserts that a well-behaved client is still served: handshake, POST and echo. */
-  void assertServesEcho() throws Exception {
+  public void assertServesEcho() throws Exception {
     assertThat(echo("4still-serving")).isEqualTo("4still-serving");
   }
 
-  static <T> T await(CompletableFuture<T> f) throws Exception {
+  public static <T> T await(CompletableFuture<T> f) throws Exception {
     try {
       return f.get(TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

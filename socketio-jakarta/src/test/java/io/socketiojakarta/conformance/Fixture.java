@@ -13,24 +13,24 @@ import java.util.concurrent.CompletableFuture;
  * 1000000, engine at {@code /engine.io/}, and a handshake gate refusing any handshake whose query
  * has a {@code refuse} parameter. Also the exact error bodies and the timing tolerance.
  */
-final class Fixture {
-  static final String PATH = "/engine.io/";
-  static final int PING_INTERVAL = 300;
-  static final int PING_TIMEOUT = 200;
-  static final int MAX_PAYLOAD = 1_000_000;
+public final class Fixture {
+  public static final String PATH = "/engine.io/";
+  public static final int PING_INTERVAL = 300;
+  public static final int PING_TIMEOUT = 200;
+  public static final int MAX_PAYLOAD = 1_000_000;
 
   /** Tolerance of every timing assertion (CI machines have 2 cores). */
-  static final long SLACK = 120;
+  public static final long SLACK = 120;
 
-  static final String TRANSPORT_UNKNOWN = error(0, "Transport unknown");
-  static final String SID_UNKNOWN = error(1, "Session ID unknown");
-  static final String BAD_METHOD = error(2, "Bad handshake method");
-  static final String BAD_REQUEST = error(3, "Bad request");
-  static final String FORBIDDEN = error(4, "Forbidden");
-  static final String UNSUPPORTED = error(5, "Unsupported protocol version");
+  public static final String TRANSPORT_UNKNOWN = error(0, "Transport unknown");
+  public static final String SID_UNKNOWN = error(1, "Session ID unknown");
+  public static final String BAD_METHOD = error(2, "Bad handshake method");
+  public static final String BAD_REQUEST = error(3, "Bad request");
+  public static final String FORBIDDEN = error(4, "Forbidden");
+  public static final String UNSUPPORTED = error(5, "Unsupported protocol version");
 
   /** Refuses a handshake whose query has a {@code refuse} parameter (with or without value). */
-  static final AllowRequest REFUSE_GATE =
+  public static final AllowRequest REFUSE_GATE =
       req ->
           CompletableFuture.completedFuture(
               req.queryParameters().containsKey("refuse")
@@ -40,7 +40,7 @@ final class Fixture {
   private Fixture() {}
 
   /** The fixture options, as a builder to vary one option. */
-  static EngineOptions.Builder options() {
+  public static EngineOptions.Builder options() {
     return EngineOptions.builder()
         .path(PATH)
         .pingInterval(Duration.ofMillis(PING_INTERVAL))
@@ -50,17 +50,17 @@ final class Fixture {
   }
 
   /** {@code {"code":N,"message":"..."}}. */
-  static String error(int code, String message) {
+  public static String error(int code, String message) {
     return "{\"code\":" + code + ",\"message\":\"" + message + "\"}";
   }
 
   /** Milliseconds of a monotonic clock. */
-  static long now() {
+  public static long now() {
     return System.nanoTime() / 1_000_000;
   }
 
   /** Asserts that a measured delay is {@code expected} ms within {@link #SLACK}. */
-  static void assertAbout(long actual, long expected, String what) {
+  public static void assertAbout(long actual, long expected, String what) {
     assertThat(actual)
         .as(what + " after " + actual + " ms, expected about " + expected)
         .isBetween(expected - SLACK, expected + SLACK);
@@ -70,7 +70,7 @@ final class Fixture {
    * A deliberate delay of the client (a late pong, a message at a given moment), or the little time
    * a request needs to reach the server when nothing comes back to wait for (a GET held open).
    */
-  static void pause(long millis) {
+  public static void pause(long millis) {
     if (millis <= 0) {
       return;
     }
@@ -83,5 +83,5 @@ final class Fixture {
   }
 
   /** How long a request held by the server (a pending GET) is given to reach it. */
-  static final long SETTLE = 80;
+  public static final long SETTLE = 80;
 }

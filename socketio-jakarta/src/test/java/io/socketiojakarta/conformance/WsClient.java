@@ -24,15 +24,15 @@ import java.util.concurrent.TimeoutException;
  * together are never lost: tests take them from the queue one by one. With {@code autoPong} every
  * ping {@code 2} is answered {@code 3} and not queued.
  */
-final class WsClient implements AutoCloseable {
-  static final Duration WAIT = Duration.ofSeconds(3);
+public final class WsClient implements AutoCloseable {
+  public static final Duration WAIT = Duration.ofSeconds(3);
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A received frame: text, or binary bytes. */
-  record Frame(String text, byte[] binary, long at) {
-    boolean isBinary() {
+  public record Frame(String text, byte[] binary, long at) {
+    public boolean isBinary() {
       return binary != null;
     }
 
@@ -43,11 +43,11 @@ final class WsClient implements AutoCloseable {
   }
 
   /** How the connection ended: the close code (1006 when it broke without a close frame). */
-  record Closed(int code, String reason, long at) {}
+  public record Closed(int code, String reason, long at) {}
 
   /** The upgrade was refused with this HTTP status. */
-  static final class Refused extends Exception {
-    final int status;
+  public static final class Refused extends Exception {
+    public final int status;
 
     Refused(int status) {
       super("WebSocket upgrade refused with HTTP " + status);
@@ -66,11 +66,11 @@ final class WsClient implements AutoCloseable {
   }
 
   /** Opens a connection; throws {@link Refused} when the server refuses the upgrade. */
-  static WsClient connect(URI uri) throws Exception {
+  public static WsClient connect(URI uri) throws Exception {
     return connect(uri, false);
   }
 
-  static WsClient connect(URI uri, boolean autoPong) throws Exception {
+  public static WsClient connect(URI uri, boolean autoPong) throws Exception {
     WsClient c = new WsClient(autoPong);
     try {
       c.ws =
@@ -140,17 +140,17 @@ final class WsClient implements AutoCloseable {
   }
 
   /** Sends a text frame (sends are chained: one at a time, in order). */
-  synchronized void send(String text) {
+  public synchronized void send(String text) {
     sending = sending.thenCompose(w -> w.sendText(text, true));
   }
 
   /** Sends a binary frame. */
-  synchronized void send(byte[] data) {
+  public synchronized void send(byte[] data) {
     sending = sending.thenCompose(w -> w.sendBinary(ByteBuffer.wrap(data), true));
   }
 
   /** Waits until every frame sent so far has been written. */
-  void flushSends() throws Exception {
+  public void flushSends() throws Exception {
     CompletableFuture<WebSocket> s;
     synchronized (this) {
       s = sending;
@@ -159,11 +159,11 @@ final class WsClient implements AutoCloseable {
   }
 
   /** The next frame, waiting up to {@link #WAIT}. */
-  Frame next() throws InterruptedException {
+  public Frame next() throws InterruptedException {
     return next(WAIT);
   }
 
-  Frame next(Duration timeout) throws InterruptedException {
+  public Frame next(Duration timeout) throws InterruptedException {
     Frame f = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (f == null) {
       throw new AssertionError(
@@ -176,7 +176,7 @@ final class WsClient implements AutoCloseable {
   }
 
   /** The next frame, which must be text. */
-  String nextText() throws InterruptedException {
+  public String nextText() throws InterruptedException {
     Frame f = next();
     if (f.isBinary()) {
       throw new AssertionError("expected a text frame, got " + f);
@@ -185,7 +185,7 @@ final class WsClient implements AutoCloseable {
   }
 
   /** The next frame that is not a ping {@code 2} (skipped pings are answered {@code 3}). */
-  Frame nextNonPing() throws InterruptedException {
+  public Frame nextNonPing() throws InterruptedException {
     while (true) {
       Frame f = next();
       if (!f.isBinary() && f.text().equals("2")) {
@@ -197,7 +197,7 @@ final class WsClient implements AutoCloseable {
   }
 
   /** The next text frame that is not a ping. */
-  String nextMessage() throws InterruptedException {
+  public String nextMessage() throws InterruptedException {
     Frame f = nextNonPing();
     if (f.isBinary()) {
       throw new AssertionError("expected a text frame, got " + f);
@@ -206,12 +206,12 @@ final class WsClient implements AutoCloseable {
   }
 
   /** The frames received and not yet taken. */
-  List<Frame> pending() {
+  public List<Frame> pending() {
     return new ArrayList<>(frames);
   }
 
   /** Waits for the server to end the connection. */
-  Closed awaitClose(Duration timeout) throws Exception {
+  public Closed awaitClose(Duration timeout) throws Exception {
     try {
       return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -223,12 +223,12 @@ final class WsClient implements AutoCloseable {
     }
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed.isDone();
   }
 
   /** Closes from the client side (close frame 1000), waiting briefly for the server's answer. */
-  void closeNormally() throws Exception {
+  public void closeNormally() throws Exception {
     if (!closed.isDone() && !ws.isOutputClosed()) {
       synchronized (this) {
         sending =
@@ -251,7 +251,7 @@ final class WsClient implements AutoCloseable {
     }
   }
 
-  static String utf8(byte[] b) {
+  public static String utf8(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);
   }
 }

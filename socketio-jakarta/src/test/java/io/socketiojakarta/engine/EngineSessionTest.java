@@ -336,6 +336,8 @@ class EngineSessionTest {
 
     t.onText("2probe");
     assertThat(ws.sent).containsExactly("3probe");
+    assertThat(pending.answers).as("the noop comes a little later").isEmpty();
+    clock.advance(EngineSession.PROBE_NOOP_DELAY);
     assertThat(pending.only()).isEqualTo("6");
 
     session.send("during");
