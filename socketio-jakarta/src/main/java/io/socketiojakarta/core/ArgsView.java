@@ -42,6 +42,6 @@ class ArgsView implements Args {
 
   @Override
   public String toString() {
-    return "Args" + values;
+    return "Args[" + values.size() + " values]"; // no recursion into client data
   }
 }

@@ -56,6 +56,6 @@ final class ReceivedEvent extends ArgsView implements Event {
 
   @Override
   public String toString() {
-    return "Event[" + name + ", " + values() + "]";
+    return "Event[" + name + ", " + size() + " arguments]"; // no recursion into client data
   }
 }
