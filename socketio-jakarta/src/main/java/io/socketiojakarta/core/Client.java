@@ -177,12 +177,16 @@ final class Client implements EngineSessionListener {
     return !closed && session.isOpen();
   }
 
-  /** {@code disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes. */
+  /**
+   * {@code disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes
+   * gracefully (reference: {@code conn.close()}), so a polling client still receives the queued
+   * DISCONNECT packets before the close packet.
+   */
   void disconnectAll() {
     for (CoreSocket socket : List.copyOf(sockets.values())) {
       socket.close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, "", true);
     }
-    session.close(DisconnectReason.FORCED_SERVER_CLOSE, "");
+    session.close();
   }
 
   /** Shutdown: sockets leave with "server shutting down", then the connection closes. */
