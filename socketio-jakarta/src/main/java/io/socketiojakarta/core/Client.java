@@ -189,10 +189,14 @@ final class Client implements EngineSessionListener {
     session.close();
   }
 
-  /** Shutdown: sockets leave with "server shutting down", then the connection closes. */
+  /**
+   * Shutdown: sockets leave with "server shutting down", then the connection closes. No DISCONNECT
+   * is sent (reference: {@code socket._onclose}): the client sees a lost connection and reconnects,
+   * where "io server disconnect" would stop it.
+   */
   void shutdown() {
     for (CoreSocket socket : List.copyOf(sockets.values())) {
-      socket.close(DisconnectReason.SERVER_SHUTTING_DOWN, "", true);
+      socket.close(DisconnectReason.SERVER_SHUTTING_DOWN, "", false);
     }
     session.close(DisconnectReason.SERVER_SHUTTING_DOWN, "");
   }
