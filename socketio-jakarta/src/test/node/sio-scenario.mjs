@@ -510,7 +510,10 @@ const scenarios = {
     result.adminReason = await admin.disconnected();
   },
 
-  /** The server disconnects "/" (or closes the connection with "close-me"). */
+  /**
+   * The server disconnects "/" on params.trigger: "kick-me" (then "/admin" must still work),
+   * "close-me" or "shutdown" (then the connection ends).
+   */
   async serverDisconnect() {
     const m = connection();
     const main = open(m, "/");
@@ -521,14 +524,14 @@ const scenarios = {
     result.ids = { main: main.socket.id, admin: admin.socket.id };
     Object.assign(result, transportOf(m));
     const closed = new Promise((resolve) => m.once("close", (reason) => resolve(reason)));
-    main.socket.emit(params.close ? "close-me" : "kick-me");
+    main.socket.emit(params.trigger);
     result.mainReason = await main.disconnected();
-    if (params.close) {
-      result.adminReason = await admin.disconnected();
-      result.managerClose = await step("connection closed", closed);
-    } else {
+    if (params.trigger === "kick-me") {
       result.adminAfter = await step("whoami admin", admin.socket.emitWithAck("whoami"));
       result.adminConnected = admin.socket.connected;
+    } else {
+      result.adminReason = await admin.disconnected();
+      result.managerClose = await step("connection closed", closed);
     }
   },
 

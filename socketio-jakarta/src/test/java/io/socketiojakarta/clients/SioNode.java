@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs {@code sio-scenario.mjs} (the real socket.io-client in Node) against a {@link
- * SocketIoTestServer} and checks the common parts of its answer.
+ * SocketIoTestServer} and checks the common parts of its answer. With {@code -Dsio.debug=true}
+ * every answer is printed.
  */
 final class SioNode {
   /** The process bound, above the script's own so that it can still report. */
@@ -48,6 +49,9 @@ final class SioNode {
             scenario,
             asciiJson(JsonTree.write(all)),
             PROCESS_TIMEOUT);
+    if (Boolean.getBoolean("sio.debug")) {
+      System.out.println(scenario + " " + mode + ": " + result);
+    }
     assertThat(result.string("mode")).isEqualTo(mode);
     return result;
   }
