@@ -152,6 +152,16 @@ final class CoreSocket implements Socket, LocalSocket {
     client.serial().execute(() -> finishClose(reason, description));
   }
 
+  /**
+   * The client left the namespace: closed at once, on the sequence, so that a CONNECT right behind
+   * the DISCONNECT (already queued) finds the namespace left, as in the reference.
+   */
+  private void onClientDisconnect() {
+    if (state.compareAndSet(CONNECTED, CLOSING)) {
+      finishClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "");
+    }
+  }
+
   private void finishClose(String reason, String description) {
     for (DisconnectListener l : disconnecting) {
       callDisconnect(l, reason, description, "disconnecting");
@@ -203,7 +213,7 @@ final class CoreSocket implements Socket, LocalSocket {
     switch (packet.type()) {
       case EVENT, BINARY_EVENT -> onEvent(packet);
       case ACK, BINARY_ACK -> onAck(packet);
-      case DISCONNECT -> close(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "", false);
+      case DISCONNECT -> onClientDisconnect();
       default -> client.closeInvalid();
     }
   }
