@@ -566,7 +566,7 @@ const scenarios = {
     s.socket.emit("send-me");
     result.fromServer = ser(await s.next("bin-from-server"));
     s.socket.emit("ask-bin");
-    result.ackDone = ser(await s.next("bin-ack-done"));
+    result.ackDone = ser((await s.next("bin-ack-done"))[0]);
     Object.assign(result, transportOf(m));
   },
 
