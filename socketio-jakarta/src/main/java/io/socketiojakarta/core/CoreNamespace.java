@@ -102,10 +102,12 @@ final class CoreNamespace implements Namespace, AdapterContext {
 
   private void afterMiddlewares(Client client, CoreSocket socket, Throwable error) {
     if (!client.isOpen()) {
+      socket.discard();
       client.connectDone(name, null);
       return;
     }
     if (error != null) {
+      socket.discard();
       client.connectDone(name, null);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("message", String.valueOf(error.getMessage()));

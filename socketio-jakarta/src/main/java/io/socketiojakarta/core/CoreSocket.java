@@ -139,6 +139,17 @@ final class CoreSocket implements Socket, LocalSocket {
   }
 
   /**
+   * The socket will never connect (a middleware refused it, or its connection closed first): it
+   * leaves the rooms a middleware may have joined, and joins nothing any more (reference: {@code
+   * socket._cleanup()}).
+   */
+  void discard() {
+    if (state.compareAndSet(CONNECTING, CLOSED)) {
+      nsp.adapter().delAll(id);
+    }
+  }
+
+  /**
    * Starts closing from any thread: later emits are refused at once, the listeners run on the
    * client's sequence.
    */
