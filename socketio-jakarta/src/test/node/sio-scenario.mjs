@@ -352,6 +352,7 @@ const scenarios = {
     await ready(m);
     result.errors = errors;
     result.order = await step("order", s.socket.emitWithAck("order"));
+    result.mwRoom = await step("rooms", s.socket.emitWithAck("rooms"));
     Object.assign(result, transportOf(m));
   },
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,8 @@ class SioMiddlewareNodeTest {
             io -> {
               io.use(
                   (socket, next) -> {
+                    // a room joined before the socket is accepted (left again when refused)
+                    socket.join(SioRecorder.tag(socket) + ":mw");
                     step(socket, "m1");
                     REC.add(socket, "m1-thread", Thread.currentThread().getName());
                     next.proceed();
@@ -76,6 +79,14 @@ class SioMiddlewareNodeTest {
                   socket -> {
                     step(socket, "connection");
                     REC.add(socket, "connection", socket);
+                    socket.onDisconnect(
+                        (reason, description) -> REC.add(socket, "disconnect", reason));
+                    socket.on(
+                        "rooms",
+                        e ->
+                            io.in(SioRecorder.tag(socket) + ":mw")
+                                .allSockets()
+                                .thenAccept(ids -> e.ack(new TreeSet<>(ids))));
                     socket.on("order", e -> e.ack(order(socket)));
                     socket.use(
                         (event, next) -> {
@@ -147,6 +158,7 @@ class SioMiddlewareNodeTest {
   void aRefusalReachesConnectErrorWithMessageAndData(String mode) {
     String tag = newTag(mode);
     Scenario r = runOk(server, mode, "refused", tag, Map.of());
+    Socket main = REC.first(tag, "connection", Socket.class);
 
     List<Object> errors = r.list("errors");
     // ConnectionRefusedException: message and data
@@ -175,9 +187,13 @@ class SioMiddlewareNodeTest {
             "ok:m3",
             "ok:connection");
     assertThat(REC.get(tag, "connection")).hasSize(1);
+    // the refused sockets left the room their middleware joined; the accepted one is in it
+    assertThat(r.list("mwRoom")).containsExactly(main.id());
+    assertThat(main.rooms()).isEmpty();
+    REC.first(tag, "disconnect");
+    assertThat(server.io().in(tag + ":mw").allSockets().join()).isEmpty();
     // the refusals did not end the connection: "/free" and "/" share it
     Socket free = REC.first(tag, "free", Socket.class);
-    Socket main = REC.first(tag, "connection", Socket.class);
     assertThat(main.conn().id()).isEqualTo(free.conn().id()).isEqualTo(r.string("engineId"));
     assertTransport(r, mode);
   }
