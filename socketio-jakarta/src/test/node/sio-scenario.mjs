@@ -286,6 +286,7 @@ const scenarios = {
     await s.connected();
     result.connectTransport = m.engine.transport.name;
     await ready(m);
+    result.welcome = await s.next("welcome");
     result.id = s.socket.id;
     result.engineId = m.engine.id;
     result.whoami = await step("whoami", s.socket.emitWithAck("whoami"));
@@ -384,10 +385,37 @@ const scenarios = {
     result.sum = await step("sum", new Promise((resolve) => s.socket.emit("sum", 1, 2, (...args) => resolve(ser(args)))));
     result.echo = ser(await step("echo", s.socket.emitWithAck("echo", { a: [1, "x", null] }, "two")));
     result.neverPromise = await step("never (promise)", errorOf(s.socket.timeout(300).emitWithAck("never", 5)));
+    result.later = await step("later", s.socket.emitWithAck("later"));
     result.neverCallback = await step(
       "never (callback)",
       new Promise((resolve) => s.socket.timeout(300).emit("never", 6, (err, ...args) => resolve({ error: err?.message, args: ser(args) }))),
     );
+    Object.assign(result, transportOf(m));
+  },
+
+  /**
+   * Events and acks both ways right after connecting, without waiting for the upgrade (in upgrade
+   * mode it happens meanwhile): nothing is lost or reordered.
+   */
+  async burst() {
+    const m = connection();
+    const s = open(m);
+    await s.connected();
+    const n = params.count;
+    s.socket.emit("burst", n);
+    const acks = [];
+    for (let i = 0; i < n; i++) {
+      acks.push(s.socket.emitWithAck("count", i));
+    }
+    const answers = await step("acks", Promise.all(acks));
+    result.acksRight = answers.every((a, i) => a === i);
+    const ticks = [];
+    for (let i = 0; i < n; i++) {
+      ticks.push((await s.next("tick"))[0]);
+    }
+    result.tickCount = ticks.length;
+    result.ticksInOrder = ticks.every((t, i) => t === i);
+    await ready(m);
     Object.assign(result, transportOf(m));
   },
 

@@ -16,6 +16,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +53,25 @@ class SioAckNodeTest {
         });
     socket.on("echo", e -> e.ack(e.values()));
     socket.on("never", e -> REC.add(socket, "never", e.wantsAck()));
+    socket.on(
+        "later",
+        e ->
+            CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS)
+                .execute(() -> e.ack("later from " + Thread.currentThread().getName())));
+    socket.on(
+        "burst",
+        e -> {
+          int n = e.get(0, Integer.class);
+          for (int i = 0; i < n; i++) {
+            socket.emit("tick", i);
+          }
+        });
+    socket.on(
+        "count",
+        e -> {
+          REC.add(socket, "count", e.get(0));
+          e.ack(e.get(0));
+        });
     socket.on(
         "ask",
         e ->
@@ -128,6 +150,23 @@ class SioAckNodeTest {
         .containsEntry("error", "operation has timed out")
         .containsEntry("args", List.of());
     assertThat(REC.await(tag, "never", 2)).containsExactly(true, true);
+    // acknowledged later, from another thread
+    assertThat(r.string("later")).startsWith("later from ").doesNotContain("socket.io");
+    assertTransport(r, mode);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"polling", "websocket", "upgrade"})
+  void eventsAndAcksInFlightDuringTheUpgradeKeepTheirOrder(String mode) {
+    String tag = newTag(mode);
+    int count = 300;
+    Scenario r = runOk(server, mode, "burst", tag, Map.of("count", count));
+
+    assertThat(r.get("acksRight")).as("%s", r).isEqualTo(true);
+    assertThat(r.number("tickCount")).isEqualTo(count);
+    assertThat(r.get("ticksInOrder")).as("%s", r).isEqualTo(true);
+    List<Object> received = REC.await(tag, "count", count);
+    assertThat(received).isEqualTo(LongStream.range(0, count).boxed().toList());
     assertTransport(r, mode);
   }
 
