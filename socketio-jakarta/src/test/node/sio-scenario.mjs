@@ -642,6 +642,28 @@ const scenarios = {
     Object.assign(result, transportOf(m));
   },
 
+  /**
+   * X asks for a child whose only socket (Y's) is leaving: the server holds X in the parent's
+   * middleware until Y has left (and, with cleanup, the child is gone); X must still end up in a
+   * child that the parent's broadcasts reach.
+   */
+  async childRemovedMeanwhile() {
+    const my = connection("y");
+    const mx = connection("x");
+    const y = open(my, params.nsp, "y");
+    await y.connected();
+    const x = open(mx, params.nsp, "x", { hold: true });
+    // the server tells Y when X waits in the middleware
+    await y.next("x-waiting");
+    y.socket.disconnect();
+    await x.connected();
+    await ready(mx);
+    result.whoamiX = await step("whoami X", x.socket.emitWithAck("whoami"));
+    await step("parent broadcast", x.socket.emitWithAck("parent-broadcast", "still"));
+    result.news = ser(await x.next("news"));
+    result.transports = [transportOf(mx)];
+  },
+
   // ---- server utilities
 
   /** socketsJoin, fetchSockets, allSockets, socketsLeave, disconnectSockets on three clients. */

@@ -1,11 +1,13 @@
 package io.socketiojakarta.clients;
 
 import static io.socketiojakarta.clients.SioNode.assertTransport;
+import static io.socketiojakarta.clients.SioNode.assertTransports;
 import static io.socketiojakarta.clients.SioNode.newTag;
 import static io.socketiojakarta.clients.SioNode.runOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketiojakarta.Namespace;
+import io.socketiojakarta.Next;
 import io.socketiojakarta.Server;
 import io.socketiojakarta.ServerOptions;
 import io.socketiojakarta.Socket;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +42,7 @@ class SioDynamicNamespaceNodeTest {
   private static final SioRecorder REC = new SioRecorder();
   private static final String NSP = "nsp";
   private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
+  private static final Map<String, Next> HELD = new ConcurrentHashMap<>();
   private static SocketIoTestServer server;
   private static SocketIoTestServer cleanupServer;
 
@@ -80,11 +84,24 @@ class SioDynamicNamespaceNodeTest {
     parent.use(
         (socket, next) -> {
           REC.add(socket, "middleware", socket.nsp().name());
-          next.proceed();
+          if (Boolean.TRUE.equals(socket.handshake().auth().get("hold"))) {
+            // held until the other socket of the child has left (childRemovedMeanwhile)
+            HELD.put(socket.nsp().name(), next);
+            socket.nsp().emit("x-waiting");
+          } else {
+            next.proceed();
+          }
         });
     parent.onConnection(
         socket -> {
           REC.add(socket, "connection", socket);
+          socket.onDisconnect(
+              (reason, description) -> {
+                Next held = HELD.remove(socket.nsp().name());
+                if (held != null) {
+                  held.proceed();
+                }
+              });
           socket.on(
               "whoami",
               e -> {
@@ -194,5 +211,23 @@ class SioDynamicNamespaceNodeTest {
     assertThat(r.list("news")).containsExactly("again");
     assertThat(REC.await(tag, "middleware", 2)).containsExactly(name, name);
     assertTransport(r, mode);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"polling", "websocket", "upgrade"})
+  void aSocketAcceptedWhileItsChildIsCleanedUpLandsInALiveChild(String mode) {
+    String tag = newTag(mode);
+    String name = freshName();
+    // X passes the middleware only after Y, the child's only socket, has left: with cleanup the
+    // child X was admitted to is gone by then
+    Scenario r = runOk(cleanupServer, mode, "childRemovedMeanwhile", tag, Map.of("nsp", name));
+
+    assertThat(r.map("whoamiX")).containsEntry("nsp", name);
+    assertThat(r.list("news")).containsExactly("still");
+    // X's namespace is the registered child of that name
+    List<Object> created = REC.await(NSP, name, 1);
+    assertThat(r.map("whoamiX").get("nspIdentity"))
+        .isEqualTo((long) System.identityHashCode(created.get(created.size() - 1)));
+    assertTransports(r, mode, 1);
   }
 }
