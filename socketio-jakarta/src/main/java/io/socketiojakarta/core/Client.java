@@ -104,14 +104,22 @@ final class Client implements EngineSessionListener {
     serial.execute(() -> connection.fireUpgrade(transport));
   }
 
+  /**
+   * The connection closed: the sockets close after the packets received before (queued on the
+   * sequence), so that what a client sent just before leaving is still handled, as in the
+   * reference.
+   */
   @Override
   public void onClose(EngineSession s, String reason, String description) {
-    closed = true;
     connectTimer.cancel();
     server.removeClient(this);
-    for (CoreSocket socket : List.copyOf(sockets.values())) {
-      socket.close(reason, description, false);
-    }
+    serial.execute(
+        () -> {
+          closed = true;
+          for (CoreSocket socket : List.copyOf(sockets.values())) {
+            socket.close(reason, description, false);
+          }
+        });
   }
 
   // ------------------------------------------------------------------ packets, in order
