@@ -539,6 +539,22 @@ const scenarios = {
     result.adminReason = await admin.disconnected();
   },
 
+  /** An event, then at once a disconnect (params.how "disconnect") or a close ("close"). */
+  async lastWords() {
+    const m = connection();
+    const s = open(m);
+    await s.connected();
+    await ready(m);
+    Object.assign(result, transportOf(m));
+    s.socket.emit("bye", "last words");
+    if (params.how === "disconnect") {
+      s.socket.disconnect();
+    } else {
+      m.engine.close();
+    }
+    result.reason = await s.disconnected();
+  },
+
   /**
    * The server disconnects "/" on params.trigger: "kick-me" (then "/admin" must still work),
    * "close-me" or "shutdown" (then the connection ends).

@@ -6,11 +6,18 @@ import static io.socketiojakarta.clients.SioNode.runOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketiojakarta.DisconnectReason;
+import io.socketiojakarta.ServerOptions;
 import io.socketiojakarta.Socket;
 import io.socketiojakarta.clients.NodeRunner.Scenario;
+import io.socketiojakarta.config.SocketIoMount;
+import io.socketiojakarta.engine.EngineOptions;
 import io.socketiojakarta.testing.SocketIoTestServer;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +34,28 @@ class SioDisconnectNodeTest {
   private static final SioRecorder REC = new SioRecorder();
   private static SocketIoTestServer server;
 
+  /**
+   * Runs the handlers 20 ms late, as under load: what a client sends just before it leaves is still
+   * queued when its DISCONNECT or the closing transport arrives.
+   */
+  private static ExecutorService handlers;
+
   @BeforeAll
   static void startServer() throws Exception {
+    handlers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "lagging-handler");
+              t.setDaemon(true);
+              return t;
+            });
     server =
         SocketIoTestServer.start(
+            EngineOptions.builder().path(SocketIoMount.DEFAULT_PATH).build(),
+            ServerOptions.builder()
+                .handlerExecutor(
+                    CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS, handlers))
+                .build(),
             io -> {
               io.onConnection(SioDisconnectNodeTest::setup);
               io.of("/admin").onConnection(SioDisconnectNodeTest::setup);
@@ -58,6 +83,7 @@ class SioDisconnectNodeTest {
         });
     socket.on("disconnect", e -> REC.add(socket, "disconnect-event" + nsp, e.get(0)));
     socket.on("whoami", e -> e.ack(socket.id()));
+    socket.on("bye", e -> REC.add(socket, "bye" + nsp, e.get(0)));
     socket.on("kick-me", e -> socket.disconnect(false));
     socket.on("close-me", e -> socket.disconnect(true));
   }
@@ -66,6 +92,9 @@ class SioDisconnectNodeTest {
   static void stopServer() throws Exception {
     if (server != null) {
       server.close();
+    }
+    if (handlers != null) {
+      handlers.shutdownNow();
     }
   }
 
@@ -107,6 +136,30 @@ class SioDisconnectNodeTest {
     assertThat(r.string("adminReason")).isEqualTo("forced close");
     assertLeft(tag, "/admin", DisconnectReason.TRANSPORT_CLOSE);
     assertThat(admin.conn().isOpen()).isFalse();
+    assertTransport(r, mode);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"polling", "websocket", "upgrade"})
+  void anEventJustBeforeADisconnectIsHandledFirst(String mode) {
+    String tag = newTag(mode);
+    Scenario r = runOk(server, mode, "lastWords", tag, Map.of("how", "disconnect"));
+
+    assertThat(r.string("reason")).isEqualTo("io client disconnect");
+    assertThat(REC.first(tag, "bye/")).isEqualTo("last words");
+    assertLeft(tag, "/", DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+    assertTransport(r, mode);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"polling", "websocket", "upgrade"})
+  void anEventJustBeforeTheTransportClosesIsHandledFirst(String mode) {
+    String tag = newTag(mode);
+    Scenario r = runOk(server, mode, "lastWords", tag, Map.of("how", "close"));
+
+    assertThat(r.string("reason")).isEqualTo("forced close");
+    assertThat(REC.first(tag, "bye/")).isEqualTo("last words");
+    assertLeft(tag, "/", DisconnectReason.TRANSPORT_CLOSE);
     assertTransport(r, mode);
   }
 
