@@ -105,17 +105,17 @@ final class Client implements EngineSessionListener {
   }
 
   /**
-   * The session ended. Runs on the sequence, after the packets received before the close (a
-   * client's DISCONNECT followed by its close must end the socket with "client namespace
-   * disconnect", as in the reference where both are handled in order).
+   * The connection closed: the sockets close after the packets received before (queued on the
+   * sequence), so that what a client sent just before leaving is still handled, as in the
+   * reference.
    */
   @Override
   public void onClose(EngineSession s, String reason, String description) {
     connectTimer.cancel();
+    server.removeClient(this);
     serial.execute(
         () -> {
           closed = true;
-          server.removeClient(this);
           for (CoreSocket socket : List.copyOf(sockets.values())) {
             socket.close(reason, description, false);
           }
@@ -186,8 +186,9 @@ final class Client implements EngineSessionListener {
   }
 
   /**
-   * {@code disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes once
-   * they are sent (reference: Client._disconnect, whose conn.close() drains the buffer first).
+   * {@code disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes
+   * gracefully (reference: {@code conn.close()}), so a polling client still receives the queued
+   * DISCONNECT packets before the close packet.
    */
   void disconnectAll() {
     for (CoreSocket socket : List.copyOf(sockets.values())) {
@@ -196,10 +197,14 @@ final class Client implements EngineSessionListener {
     session.close();
   }
 
-  /** Shutdown: sockets leave with "server shutting down", then the connection closes. */
+  /**
+   * Shutdown: sockets leave with "server shutting down", then the connection closes. No DISCONNECT
+   * is sent (reference: {@code socket._onclose}): the client sees a lost connection and reconnects,
+   * where "io server disconnect" would stop it.
+   */
   void shutdown() {
     for (CoreSocket socket : List.copyOf(sockets.values())) {
-      socket.close(DisconnectReason.SERVER_SHUTTING_DOWN, "", true);
+      socket.close(DisconnectReason.SERVER_SHUTTING_DOWN, "", false);
     }
     session.close(DisconnectReason.SERVER_SHUTTING_DOWN, "");
   }

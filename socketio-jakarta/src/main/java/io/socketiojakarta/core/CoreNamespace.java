@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -47,6 +48,7 @@ final class CoreNamespace implements Namespace, AdapterContext {
   private final EventListeners serverSideListeners = new EventListeners();
   private final Set<CoreNamespace> children = ConcurrentHashMap.newKeySet();
   private final AtomicLong ackIds = new AtomicLong();
+  private final AtomicInteger admitting = new AtomicInteger();
 
   CoreNamespace(CoreServer server, String name, CoreNamespace parent, boolean isParent) {
     this.server = server;
@@ -88,7 +90,35 @@ final class CoreNamespace implements Namespace, AdapterContext {
 
   // ------------------------------------------------------------------ connection
 
-  /** Runs the middlewares for a new socket, then connects it (reference: Namespace._add). */
+  /**
+   * A CONNECT for this namespace is on its way in, until {@link #add} has accepted or refused the
+   * socket: an empty child is not removed meanwhile. Called with the server's lock held.
+   */
+  void reserve() {
+    admitting.incrementAndGet();
+  }
+
+  /** No sockets and none on the way in. */
+  boolean idle() {
+    return sockets.isEmpty() && admitting.get() == 0;
+  }
+
+  private void release() {
+    admitting.decrementAndGet();
+    cleanupIfIdle();
+  }
+
+  /** Removes an idle child with {@code cleanupEmptyChildNamespaces}. */
+  private void cleanupIfIdle() {
+    if (parent != null && server.options().cleanupEmptyChildNamespaces() && idle()) {
+      server.removeChild(this);
+    }
+  }
+
+  /**
+   * Runs the middlewares for a new socket, then connects it (reference: Namespace._add). The
+   * namespace was {@linkplain #reserve() reserved} for it.
+   */
   void add(Client client, Map<String, Object> auth) {
     CoreSocket socket =
         new CoreSocket(
@@ -102,10 +132,13 @@ final class CoreNamespace implements Namespace, AdapterContext {
 
   private void afterMiddlewares(Client client, CoreSocket socket, Throwable error) {
     if (!client.isOpen()) {
+      socket.discard();
       client.connectDone(name, null);
+      release();
       return;
     }
     if (error != null) {
+      socket.discard();
       client.connectDone(name, null);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("message", String.valueOf(error.getMessage()));
@@ -113,9 +146,11 @@ final class CoreNamespace implements Namespace, AdapterContext {
         body.put("data", server.payloads().tree(refused.data().get()));
       }
       client.write(Frames.encode(Packet.connectError(name, body)), Flags.DEFAULT);
+      release();
       return;
     }
     sockets.put(socket.id(), socket);
+    release();
     client.connectDone(name, socket);
     socket.onConnect();
     for (Consumer<Socket> l : connectionListeners) {
@@ -128,11 +163,8 @@ final class CoreNamespace implements Namespace, AdapterContext {
   }
 
   void remove(CoreSocket socket) {
-    if (sockets.remove(socket.id(), socket)
-        && parent != null
-        && sockets.isEmpty()
-        && server.options().cleanupEmptyChildNamespaces()) {
-      server.removeChild(this);
+    if (sockets.remove(socket.id(), socket)) {
+      cleanupIfIdle();
     }
   }
 

@@ -235,11 +235,19 @@ public final class CoreServer implements Server, EngineListener {
     }
   }
 
-  /** The namespace for a CONNECT: a declared one, or a child of the first parent accepting it. */
+  /**
+   * The namespace for a CONNECT: a declared one, or a child of the first parent accepting it. The
+   * namespace is {@linkplain CoreNamespace#reserve() reserved} for the connecting socket (under the
+   * lock that guards the removal of empty children), and must be passed to {@link
+   * CoreNamespace#add}.
+   */
   CompletableFuture<CoreNamespace> namespaceFor(String name, Map<String, Object> auth) {
-    CoreNamespace existing = namespaces.get(name);
-    if (existing != null) {
-      return CompletableFuture.completedFuture(existing);
+    synchronized (this) {
+      CoreNamespace existing = namespaces.get(name);
+      if (existing != null) {
+        existing.reserve();
+        return CompletableFuture.completedFuture(existing);
+      }
     }
     return tryParents(parents.iterator(), name, auth);
   }
@@ -270,9 +278,11 @@ public final class CoreServer implements Server, EngineListener {
     synchronized (this) {
       CoreNamespace existing = namespaces.get(name);
       if (existing != null) {
+        existing.reserve();
         return existing;
       }
       created = new CoreNamespace(this, name, parent, false);
+      created.reserve();
       parent.addChild(created);
       namespaces.put(name, created);
     }
@@ -282,7 +292,7 @@ public final class CoreServer implements Server, EngineListener {
 
   void removeChild(CoreNamespace child) {
     synchronized (this) {
-      if (!child.liveSockets().isEmpty() || !namespaces.remove(child.name(), child)) {
+      if (!child.idle() || !namespaces.remove(child.name(), child)) {
         return;
       }
       child.parent().removeChild(child);

@@ -139,6 +139,17 @@ final class CoreSocket implements Socket, LocalSocket {
   }
 
   /**
+   * The socket will never connect (a middleware refused it, or its connection closed first): it
+   * leaves the rooms a middleware may have joined, and joins nothing any more (reference: {@code
+   * socket._cleanup()}).
+   */
+  void discard() {
+    if (state.compareAndSet(CONNECTING, CLOSED)) {
+      nsp.adapter().delAll(id);
+    }
+  }
+
+  /**
    * Starts closing from any thread: later emits are refused at once, the listeners run on the
    * client's sequence.
    */
@@ -152,6 +163,16 @@ final class CoreSocket implements Socket, LocalSocket {
       client.write(Frames.encode(Packet.disconnect(nsp.name())), Flags.DEFAULT);
     }
     client.serial().execute(() -> finishClose(reason, description));
+  }
+
+  /**
+   * The client left the namespace: closed at once, on the sequence, so that a CONNECT right behind
+   * the DISCONNECT (already queued) finds the namespace left, as in the reference.
+   */
+  private void onClientDisconnect() {
+    if (state.compareAndSet(CONNECTED, CLOSING)) {
+      finishClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "");
+    }
   }
 
   private void finishClose(String reason, String description) {
@@ -207,7 +228,7 @@ final class CoreSocket implements Socket, LocalSocket {
     switch (packet.type()) {
       case EVENT, BINARY_EVENT -> onEvent(packet);
       case ACK, BINARY_ACK -> onAck(packet);
-      case DISCONNECT -> close(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "", false);
+      case DISCONNECT -> onClientDisconnect();
       default -> client.closeInvalid();
     }
   }

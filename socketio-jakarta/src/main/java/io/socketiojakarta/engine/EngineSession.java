@@ -286,12 +286,20 @@ public final class EngineSession {
       } else if (!(transport instanceof PollingTransport polling)) {
         io = () -> responder.fail(EngineError.BAD_REQUEST);
       } else if (state == State.CLOSING) {
-        // the close packet a server-side close could not deliver without a GET
-        List<EnginePacket> last = List.copyOf(queue);
-        queue.clear();
-        closeTimer.cancel();
-        state = State.CLOSED;
-        engine.remove(this);
+        // what a server-side close could not deliver without a GET: the packets queued before
+        // the close, then (with a later GET, as the reference) the close packet, which ends the
+        // queue. Sent together, a socket.io-client would handle the close before those packets.
+        List<EnginePacket> last;
+        if (queue.size() > 1) {
+          last = List.copyOf(queue.subList(0, queue.size() - 1));
+          queue.subList(0, queue.size() - 1).clear();
+        } else {
+          last = List.copyOf(queue);
+          queue.clear();
+          closeTimer.cancel();
+          state = State.CLOSED;
+          engine.remove(this);
+        }
         io = () -> responder.respond(last);
       } else if (polling.pending != null) {
         overlap = true; // the first GET gets the close packet, this one 400
@@ -642,20 +650,27 @@ public final class EngineSession {
       }
       queue.clear();
       if (transport instanceof PollingTransport polling) {
-        last.add(EnginePacket.CLOSE);
-        if (polling.pending == null && graceful) {
-          // no GET to carry the close packet: keep it for the next one (reference: 30 s)
+        if (graceful && (polling.pending == null || !last.isEmpty())) {
+          // the queued packets go first (with the pending GET, if any), the close packet with
+          // the next GET (reference: the close waits for the drain; 30 s at most)
           state = State.CLOSING;
           engine.retire(this);
-          queue.addAll(last);
+          if (polling.pending != null) {
+            io.add(transport.close(last, clientClosed));
+          } else {
+            queue.addAll(last);
+          }
+          queue.add(EnginePacket.CLOSE);
           closeTimer = engine.scheduler().schedule(CLOSE_GRACE, this::finishClosing);
+        } else {
+          last.add(EnginePacket.CLOSE);
         }
       }
       if (state == State.OPEN) {
         state = State.CLOSED;
         engine.remove(this);
+        io.add(transport.close(last, clientClosed));
       }
-      io.add(transport.close(last, clientClosed));
       events.add(
           () -> listener.onClose(this, reason, description)); // the last event: state changed
     } finally {

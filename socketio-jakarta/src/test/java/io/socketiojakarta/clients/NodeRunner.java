@@ -44,7 +44,7 @@ public final class NodeRunner {
     Optional<Path> node = onPath("node");
     Assumptions.assumeTrue(node.isPresent(), "node not installed");
     synchronized (INSTALL_LOCK) {
-      if (installed || Files.isDirectory(nodeDir().resolve("node_modules"))) {
+      if (installed || upToDate(nodeDir())) {
         installed = true;
         return;
       }
@@ -61,20 +61,63 @@ public final class NodeRunner {
   }
 
   /**
-   * Runs {@code eio-scenario.mjs} and returns its JSON line. Fails the test when the process
-   * overran {@code timeout} (it is then destroyed) or printed no JSON line.
+   * Whether {@code node_modules} holds every direct dependency at the version package-lock.json
+   * pins (an install left by an older lock file is stale).
+   */
+  @SuppressWarnings("unchecked")
+  private static boolean upToDate(Path dir) {
+    Path modules = dir.resolve("node_modules");
+    if (!Files.isDirectory(modules)) {
+      return false;
+    }
+    try {
+      Map<String, Object> pkg = MiniJson.object(read(dir.resolve("package.json")));
+      Map<String, Object> lock = MiniJson.object(read(dir.resolve("package-lock.json")));
+      Map<String, Object> locked = (Map<String, Object>) lock.get("packages");
+      Map<String, Object> deps = (Map<String, Object>) pkg.getOrDefault("dependencies", Map.of());
+      for (String name : deps.keySet()) {
+        Path installedJson = modules.resolve(name).resolve("package.json");
+        Object entry = locked.get("node_modules/" + name);
+        if (!Files.isRegularFile(installedJson) || !(entry instanceof Map<?, ?> e)) {
+          return false;
+        }
+        Object version = MiniJson.object(read(installedJson)).get("version");
+        if (!e.get("version").equals(version)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Runs {@code eio-scenario.mjs} (the engine.io-client) and returns its JSON line. Fails the test
+   * when the process overran {@code timeout} (it is then destroyed) or printed no JSON line.
    */
   public static Scenario eioScenario(
       URI base, String mode, String scenario, String paramsJson, Duration timeout) {
+    return scenario("eio-scenario.mjs", base, mode, scenario, paramsJson, timeout);
+  }
+
+  /**
+   * Runs {@code sio-scenario.mjs} (the socket.io-client; {@code base} is the server's URL with its
+   * path, e.g. {@code http://127.0.0.1:8080/socket.io/}) and returns its JSON line. Fails the test
+   * when the process overran {@code timeout} (it is then destroyed) or printed no JSON line.
+   */
+  public static Scenario sioScenario(
+      URI base, String mode, String scenario, String paramsJson, Duration timeout) {
+    return scenario("sio-scenario.mjs", base, mode, scenario, paramsJson, timeout);
+  }
+
+  private static Scenario scenario(
+      String script, URI base, String mode, String scenario, String paramsJson, Duration timeout) {
     requireNode();
     List<String> cmd =
         new ArrayList<>(
             List.of(
-                onPath("node").orElseThrow().toString(),
-                "eio-scenario.mjs",
-                base.toString(),
-                mode,
-                scenario));
+                onPath("node").orElseThrow().toString(), script, base.toString(), mode, scenario));
     if (paramsJson != null) {
       cmd.add(paramsJson);
     }
@@ -112,9 +155,24 @@ public final class NodeRunner {
       return n.longValue();
     }
 
+    /** A list value. */
     @SuppressWarnings("unchecked")
     public List<Object> list(String key) {
-      return (List<Object>) json.get(key);
+      Object v = json.get(key);
+      if (!(v instanceof List<?>)) {
+        throw new AssertionError("no list " + key + " in " + line);
+      }
+      return (List<Object>) v;
+    }
+
+    /** An object value. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String key) {
+      Object v = json.get(key);
+      if (!(v instanceof Map<?, ?>)) {
+        throw new AssertionError("no object " + key + " in " + line);
+      }
+      return (Map<String, Object>) v;
     }
 
     /** Whether the script reported success and exited 0. */
