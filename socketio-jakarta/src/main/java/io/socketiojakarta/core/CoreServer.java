@@ -78,7 +78,46 @@ public final class CoreServer implements Server, EngineListener {
         public void onConnectionError(Consumer<ConnectionError> listener) {
           connectionErrorListeners.add(listener);
         }
+
+        @Override
+        public void onInitialHeaders(HeadersListener listener) {
+          engineOrFail()
+              .onHeaders(
+                  new io.socketiojakarta.engine.HeadersListener() {
+                    @Override
+                    public void initialHeaders(
+                        Map<String, List<String>> headers, EngineRequest request) {
+                      listener.onHeaders(headers, view(request));
+                    }
+                  });
+        }
+
+        @Override
+        public void onHeaders(HeadersListener listener) {
+          engineOrFail()
+              .onHeaders(
+                  new io.socketiojakarta.engine.HeadersListener() {
+                    @Override
+                    public void headers(Map<String, List<String>> headers, EngineRequest request) {
+                      listener.onHeaders(headers, view(request));
+                    }
+                  });
+        }
       };
+
+  private Engine engineOrFail() {
+    Engine e = engine;
+    if (e == null) {
+      throw new IllegalStateException("the server is not attached to an engine yet");
+    }
+    return e;
+  }
+
+  private static ServerEngine.Request view(EngineRequest request) {
+    return new ServerEngine.Request(
+        request.method(), request.url(), request.headers(), request.remoteAddress());
+  }
+
   private volatile Engine engine;
   private volatile boolean closed;
 

@@ -37,6 +37,9 @@ public final class Engine {
   /** Sessions closed by the server whose close packet waits for the next GET (up to 30 s). */
   private final ConcurrentHashMap<String, EngineSession> closing = new ConcurrentHashMap<>();
 
+  private final java.util.List<HeadersListener> headersListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   Engine(EngineOptions options, EngineListener listener, Scheduler scheduler) {
     this.options = Objects.requireNonNull(options);
     this.listener = Objects.requireNonNull(listener);
@@ -261,6 +264,40 @@ public final class Engine {
    */
   public WebSocketTransport attachUpgrade(EngineSession session, FrameChannel channel) {
     return session.attachProbe(channel);
+  }
+
+  /** Adds a listener that customises the response headers of the sessions' requests. */
+  public void onHeaders(HeadersListener value) {
+    headersListeners.add(Objects.requireNonNull(value));
+  }
+
+  /**
+   * The extra response headers for a request of a session (empty when nobody listens); {@code
+   * initial} for its handshake. A failing listener is logged and skipped.
+   */
+  public java.util.Map<String, java.util.List<String>> responseHeaders(
+      EngineRequest request, boolean initial) {
+    if (headersListeners.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+    for (HeadersListener l : headersListeners) {
+      try {
+        if (initial) {
+          l.initialHeaders(headers, request);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "initial headers listener failed", e);
+      }
+    }
+    for (HeadersListener l : headersListeners) {
+      try {
+        l.headers(headers, request);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "headers listener failed", e);
+      }
+    }
+    return headers;
   }
 
   /** The {@code Set-Cookie} value for a new session, or null when the cookie option is off. */

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +95,7 @@ public final class EngineServlet extends HttpServlet {
     if (wsUpgrade && EngineOptions.WEBSOCKET.equals(request.query("transport").orElse(""))) {
       upgrade(req, resp, request, session);
     } else if (session != null) {
+      applyHeaders(resp, engine.responseHeaders(request, false));
       switch (req.getMethod()) {
         case "GET" -> poll(req, session);
         case "POST" -> post(req, resp, session);
@@ -148,6 +151,7 @@ public final class EngineServlet extends HttpServlet {
                     responder,
                     opened -> {
                       responder.session(opened);
+                      applyHeaders(resp, engine.responseHeaders(snapshot, true));
                       String cookie = engine.cookieHeader(opened.id());
                       if (cookie != null) {
                         resp.addHeader("Set-Cookie", cookie);
@@ -158,6 +162,19 @@ public final class EngineServlet extends HttpServlet {
                 responder.fail(EngineError.BAD_REQUEST);
               }
             });
+  }
+
+  private static void applyHeaders(HttpServletResponse resp, Map<String, List<String>> headers) {
+    headers.forEach(
+        (name, values) -> {
+          for (int i = 0; i < values.size(); i++) {
+            if (i == 0) {
+              resp.setHeader(name, values.get(0));
+            } else {
+              resp.addHeader(name, values.get(i));
+            }
+          }
+        });
   }
 
   private void poll(HttpServletRequest req, EngineSession session) {
@@ -224,6 +241,7 @@ public final class EngineServlet extends HttpServlet {
         return;
       }
     }
+    applyHeaders(resp, engine.responseHeaders(request, session == null));
     try {
       upgrade.upgrade(req, resp, snapshot, session);
     } catch (IOException | ServletException | RuntimeException e) {
