@@ -39,9 +39,15 @@ public final class NodeRunner {
         .toAbsolutePath();
   }
 
-  /** Skips the calling test when Node is not installed; installs node_modules when missing. */
+  /**
+   * Skips the calling test when Node is not installed (fails instead in CI, where a skipped client
+   * suite would go unnoticed); installs node_modules when missing.
+   */
   public static void requireNode() {
     Optional<Path> node = onPath("node");
+    if ("true".equals(System.getenv("CI")) && node.isEmpty()) {
+      fail("node is not installed, and CI must run the client tests");
+    }
     Assumptions.assumeTrue(node.isPresent(), "node not installed");
     synchronized (INSTALL_LOCK) {
       if (installed || upToDate(nodeDir())) {
