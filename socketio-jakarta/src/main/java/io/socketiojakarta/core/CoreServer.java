@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,7 @@ public final class CoreServer implements Server, EngineListener {
   private final List<Parent> parents = new CopyOnWriteArrayList<>();
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final Set<Runnable> pendingBroadcasts = ConcurrentHashMap.newKeySet();
   private final AtomicInteger parentCount = new AtomicInteger();
   private final CoreNamespace main;
   private final List<Consumer<ServerEngine.ConnectionError>> connectionErrorListeners =
@@ -154,6 +156,31 @@ public final class CoreServer implements Server, EngineListener {
 
   Executor executor() {
     return executor;
+  }
+
+  /**
+   * Runs application code that has no socket sequence (broadcast acknowledgement callbacks, the
+   * dependents of their futures) on the handler executor: never on a timer or container thread.
+   * Once the executor is shut down, runs it on the calling thread.
+   */
+  void runHandler(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
+    }
+  }
+
+  /**
+   * A broadcast waiting for acknowledgements: {@code abort} ends it at once if the server closes
+   * first (the timers stop with the engine). Returns the handle that unregisters it.
+   */
+  Runnable pendingBroadcast(Runnable abort) {
+    pendingBroadcasts.add(abort);
+    if (closed && pendingBroadcasts.remove(abort)) {
+      abort.run();
+    }
+    return () -> pendingBroadcasts.remove(abort);
   }
 
   /** A socket id: 120 random bits, URL-safe base64 (20 characters), like the reference's ids. */
@@ -377,6 +404,11 @@ public final class CoreServer implements Server, EngineListener {
     Engine e = engine;
     if (e != null) {
       e.close();
+    }
+    for (Runnable abort : List.copyOf(pendingBroadcasts)) {
+      if (pendingBroadcasts.remove(abort)) {
+        abort.run();
+      }
     }
     if (ownExecutor != null) {
       // let the disconnect listeners already queued run, then release the threads

@@ -202,6 +202,11 @@ final class CoreSocket implements Socket, LocalSocket {
     }
   }
 
+  /** The acknowledgements this socket still waits for. */
+  int pendingAcks() {
+    return acks.size();
+  }
+
   private void failPendingAcks() {
     for (Long key : List.copyOf(acks.keySet())) {
       PendingAck ack = acks.remove(key);
@@ -390,10 +395,15 @@ final class CoreSocket implements Socket, LocalSocket {
 
   private static final class PendingAck {
     final AckHandler handler;
+
+    /** The broadcast this acknowledgement belongs to (its sink), or null for a direct emit. */
+    final Object broadcast;
+
     volatile Cancellable timer = Cancellable.NONE;
 
-    PendingAck(AckHandler handler) {
+    PendingAck(AckHandler handler, Object broadcast) {
       this.handler = handler;
+      this.broadcast = broadcast;
     }
 
     void cancelTimer() {
@@ -402,7 +412,7 @@ final class CoreSocket implements Socket, LocalSocket {
   }
 
   private void expectAck(long ackId, Duration timeout, AckHandler handler) {
-    PendingAck pending = new PendingAck(handler);
+    PendingAck pending = new PendingAck(handler, null);
     register(ackId, pending);
     if (timeout != null) {
       pending.timer =
@@ -463,8 +473,17 @@ final class CoreSocket implements Socket, LocalSocket {
 
               @Override
               public void onDisconnect() {}
-            }));
+            },
+            ack));
     deliver(packet, flags);
+  }
+
+  /**
+   * The broadcast whose acknowledgements go to {@code sink} is over (timed out): its entry, if this
+   * socket did not answer, is dropped rather than kept until the socket disconnects.
+   */
+  void forgetAcks(Object sink) {
+    acks.values().removeIf(pending -> pending.broadcast == sink);
   }
 
   @Override
