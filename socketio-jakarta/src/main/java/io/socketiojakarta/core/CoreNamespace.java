@@ -175,9 +175,17 @@ final class CoreNamespace implements Namespace, AdapterContext {
     return name;
   }
 
+  /**
+   * A connected socket whose connection is open. One that is leaving (its disconnect listeners wait
+   * behind a running listener) is not a target any more, as it would be gone at once in the
+   * reference: a broadcast with acknowledgements must not count on it.
+   */
   @Override
   public Optional<LocalSocket> socket(String id) {
-    return Optional.ofNullable(sockets.get(id));
+    CoreSocket socket = sockets.get(id);
+    return socket != null && socket.connected() && socket.client().isOpen()
+        ? Optional.of(socket)
+        : Optional.empty();
   }
 
   @Override
@@ -227,9 +235,17 @@ final class CoreNamespace implements Namespace, AdapterContext {
     return server;
   }
 
+  /** The connected sockets: not one still in its middlewares, nor one leaving. */
   @Override
   public Map<String, Socket> sockets() {
-    return Map.copyOf(sockets);
+    Map<String, Socket> connected = new LinkedHashMap<>();
+    sockets.forEach(
+        (id, socket) -> {
+          if (socket.connected()) {
+            connected.put(id, socket);
+          }
+        });
+    return Map.copyOf(connected);
   }
 
   Map<String, CoreSocket> liveSockets() {
