@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,6 +34,9 @@ final class Client implements EngineSessionListener {
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private volatile Cancellable connectTimer = Cancellable.NONE;
   private volatile boolean closed;
+
+  /** The session has reported its close (set at once, where {@code closed} waits its turn). */
+  private volatile boolean ended;
 
   Client(CoreServer server, EngineSession session) {
     this.server = server;
@@ -54,6 +58,9 @@ final class Client implements EngineSessionListener {
                     session.close();
                   }
                 });
+    if (ended) {
+      connectTimer.cancel(); // the connection closed meanwhile: onClose may have missed the timer
+    }
   }
 
   SerialExecutor serial() {
@@ -111,6 +118,7 @@ final class Client implements EngineSessionListener {
    */
   @Override
   public void onClose(EngineSession s, String reason, String description) {
+    ended = true;
     connectTimer.cancel();
     server.removeClient(this);
     serial.execute(
@@ -200,13 +208,17 @@ final class Client implements EngineSessionListener {
   /**
    * Shutdown: sockets leave with "server shutting down", then the connection closes. No DISCONNECT
    * is sent (reference: {@code socket._onclose}): the client sees a lost connection and reconnects,
-   * where "io server disconnect" would stop it.
+   * where "io server disconnect" would stop it. Completes once the disconnect listeners have run.
    */
-  void shutdown() {
+  CompletableFuture<Void> shutdown() {
     for (CoreSocket socket : List.copyOf(sockets.values())) {
       socket.close(DisconnectReason.SERVER_SHUTTING_DOWN, "", false);
     }
     session.close(DisconnectReason.SERVER_SHUTTING_DOWN, "");
+    // queued behind the sockets' disconnect listeners
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    serial.execute(() -> done.complete(null));
+    return done;
   }
 
   /** Queues a packet's messages on the engine session; volatile ones only if writable now. */

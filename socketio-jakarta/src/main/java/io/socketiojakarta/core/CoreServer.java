@@ -192,15 +192,21 @@ public final class CoreServer implements Server, EngineListener {
 
   // ------------------------------------------------------------------ engine
 
+  /**
+   * A new connection. It is registered before {@code closed} and the session's state are checked: a
+   * {@link #close()} running concurrently either sees it or is seen, and a session closed before
+   * its listener was set (its close event then went elsewhere) is not kept.
+   */
   @Override
   public void onConnection(EngineSession session) {
     Client client = new Client(this, session);
     session.listener(client);
-    if (closed) {
+    clients.add(client);
+    if (closed || !session.isOpen()) {
+      clients.remove(client);
       session.close();
       return;
     }
-    clients.add(client);
     client.start();
   }
 
@@ -392,14 +398,24 @@ public final class CoreServer implements Server, EngineListener {
     return main.serverSideEmitWithAck(event, args);
   }
 
+  /**
+   * Closes: every socket disconnects ("server shutting down"), the adapters (parents' included) and
+   * the engine close, broadcasts still waiting for acknowledgements end with a timeout (their
+   * timers stop with the engine). Completes once the disconnect listeners have run, as the
+   * reference's synchronous close does; only then is the own handler pool shut down.
+   */
   @Override
   public CompletableFuture<Void> close() {
     closed = true;
+    List<CompletableFuture<Void>> shutdowns = new java.util.ArrayList<>();
     for (Client client : List.copyOf(clients)) {
-      client.shutdown();
+      shutdowns.add(client.shutdown());
     }
     for (CoreNamespace nsp : namespaces.values()) {
       nsp.adapter().close();
+    }
+    for (Parent parent : parents) {
+      parent.namespace().adapter().close();
     }
     Engine e = engine;
     if (e != null) {
@@ -410,11 +426,13 @@ public final class CoreServer implements Server, EngineListener {
         abort.run();
       }
     }
-    if (ownExecutor != null) {
-      // let the disconnect listeners already queued run, then release the threads
-      ownExecutor.shutdown();
+    CompletableFuture<Void> done =
+        CompletableFuture.allOf(shutdowns.toArray(new CompletableFuture<?>[0]));
+    if (ownExecutor == null) {
+      return done;
     }
-    return CompletableFuture.completedFuture(null);
+    // release the threads once the disconnect listeners already queued have run
+    return done.whenComplete((v, error) -> ownExecutor.shutdown());
   }
 
   @Override
