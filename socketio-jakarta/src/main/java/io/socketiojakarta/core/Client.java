@@ -46,6 +46,10 @@ final class Client implements EngineSessionListener {
     this.serial = new SerialExecutor(server.executor());
   }
 
+  /**
+   * Arms {@code connectTimeout}: a connection with no joined namespace when it expires is closed,
+   * also when a CONNECT is still in its middlewares (reference: {@code nsps.size === 0}).
+   */
   void start() {
     connectTimer =
         server
@@ -53,7 +57,7 @@ final class Client implements EngineSessionListener {
             .schedule(
                 server.options().connectTimeout(),
                 () -> {
-                  if (sockets.isEmpty() && connecting.isEmpty() && !closed) {
+                  if (sockets.isEmpty() && !closed) {
                     LOG.log(Level.DEBUG, "no namespace joined in time, closing {0}", session.id());
                     session.close();
                   }
