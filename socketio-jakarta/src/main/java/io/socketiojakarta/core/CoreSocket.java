@@ -256,17 +256,35 @@ final class CoreSocket implements Socket, LocalSocket {
       dispatch(event);
       return;
     }
-    new Chain<PacketMiddleware>(
-            List.copyOf(middlewares),
-            (m, next) -> m.handle(event, next),
-            error -> {
-              if (error == null) {
-                client.serial().execute(() -> dispatch(event));
-              } else {
-                client.serial().execute(() -> fireError(error));
-              }
-            })
-        .start();
+    // an outcome reached before the middlewares returned is acted on here, in arrival order (a
+    // DISCONNECT or close queued behind this event must not overtake it); a later one is queued
+    Runnable[] outcome = new Runnable[1];
+    boolean[] returned = new boolean[1];
+    Runnable then;
+    try {
+      new Chain<PacketMiddleware>(
+              List.copyOf(middlewares),
+              (m, next) -> m.handle(event, next),
+              error -> {
+                Runnable later = error == null ? () -> dispatch(event) : () -> fireError(error);
+                synchronized (outcome) {
+                  if (!returned[0]) {
+                    outcome[0] = later;
+                    return;
+                  }
+                }
+                client.serial().execute(later);
+              })
+          .start();
+    } finally {
+      synchronized (outcome) {
+        returned[0] = true;
+        then = outcome[0];
+      }
+    }
+    if (then != null) {
+      then.run();
+    }
   }
 
   private void dispatch(ReceivedEvent event) {
