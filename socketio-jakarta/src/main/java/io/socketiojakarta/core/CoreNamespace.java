@@ -126,6 +126,7 @@ final class CoreNamespace implements Namespace, AdapterContext {
     new Chain<Middleware>(
             List.copyOf(middlewares),
             (m, next) -> m.handle(socket, next),
+            client.serial(),
             error -> client.serial().execute(() -> afterMiddlewares(client, socket, error)))
         .start();
   }

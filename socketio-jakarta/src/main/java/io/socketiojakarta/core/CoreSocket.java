@@ -265,6 +265,7 @@ final class CoreSocket implements Socket, LocalSocket {
       new Chain<PacketMiddleware>(
               List.copyOf(middlewares),
               (m, next) -> m.handle(event, next),
+              client.serial(),
               error -> {
                 Runnable later = error == null ? () -> dispatch(event) : () -> fireError(error);
                 synchronized (outcome) {
