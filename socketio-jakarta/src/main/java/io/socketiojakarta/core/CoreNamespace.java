@@ -141,13 +141,11 @@ final class CoreNamespace implements Namespace, AdapterContext {
     if (error != null) {
       socket.discard();
       client.connectDone(name, null);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("message", String.valueOf(error.getMessage()));
-      if (error instanceof ConnectionRefusedException refused && refused.data().isPresent()) {
-        body.put("data", server.payloads().tree(refused.data().get()));
+      try {
+        client.write(connectError(error), Flags.DEFAULT);
+      } finally {
+        release();
       }
-      client.write(Frames.encode(Packet.connectError(name, body)), Flags.DEFAULT);
-      release();
       return;
     }
     sockets.put(socket.id(), socket);
@@ -161,6 +159,26 @@ final class CoreNamespace implements Namespace, AdapterContext {
         LOG.log(Level.WARNING, "connection listener of " + name + " failed", e);
       }
     }
+  }
+
+  /**
+   * The CONNECT_ERROR for a middleware's error: its message, and the data of a {@link
+   * ConnectionRefusedException} when it can be encoded (otherwise the client still gets the
+   * message).
+   */
+  private Frames connectError(Throwable error) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", String.valueOf(error.getMessage()));
+    if (error instanceof ConnectionRefusedException refused && refused.data().isPresent()) {
+      try {
+        body.put("data", server.payloads().tree(refused.data().get()));
+        return Frames.encode(Packet.connectError(name, body));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "data of a refusal in " + name + " cannot be sent", e);
+        body.remove("data");
+      }
+    }
+    return Frames.encode(Packet.connectError(name, body));
   }
 
   void remove(CoreSocket socket) {
