@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Engine.IO session seen by Socket.IO: decodes its messages, multiplexes namespaces and runs
@@ -33,6 +34,13 @@ final class Client implements EngineSessionListener {
   private final Map<String, CoreSocket> sockets = new ConcurrentHashMap<>();
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private volatile Cancellable connectTimer = Cancellable.NONE;
+
+  /** Packets queued and not handled yet. */
+  private final AtomicInteger pending = new AtomicInteger();
+
+  /** Engine events come one at a time: only their thread reads and writes this. */
+  private boolean overflowed;
+
   private volatile boolean closed;
 
   /** The session has reported its close (set at once, where {@code closed} waits its turn). */
@@ -90,7 +98,7 @@ final class Client implements EngineSessionListener {
       parseError(e);
       return;
     }
-    packet.ifPresent(p -> serial.execute(() -> onDecoded(p)));
+    packet.ifPresent(this::queue);
   }
 
   @Override
@@ -102,7 +110,31 @@ final class Client implements EngineSessionListener {
       parseError(e);
       return;
     }
-    packet.ifPresent(p -> serial.execute(() -> onDecoded(p)));
+    packet.ifPresent(this::queue);
+  }
+
+  /**
+   * Queues a packet for its turn on the sequence, within {@code maxPendingPackets}: a client that
+   * sends faster than its listeners return is disconnected rather than buffered without limit.
+   */
+  private void queue(Packet packet) {
+    if (pending.incrementAndGet() > server.options().maxPendingPackets()) {
+      pending.decrementAndGet();
+      if (!overflowed) {
+        overflowed = true;
+        LOG.log(Level.DEBUG, "closing {0}: too many packets waiting", session.id());
+        session.close(CloseReason.TRANSPORT_ERROR, "too many packets waiting for the listeners");
+      }
+      return;
+    }
+    serial.execute(
+        () -> {
+          try {
+            onDecoded(packet);
+          } finally {
+            pending.decrementAndGet();
+          }
+        });
   }
 
   private void parseError(MalformedPacketException e) {
