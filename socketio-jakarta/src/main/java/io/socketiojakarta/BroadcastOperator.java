@@ -53,7 +53,8 @@ public interface BroadcastOperator {
 
   /**
    * Emits an event asking every target for an acknowledgement; completes with one response per
-   * client, or with an {@link AckTimeoutException} when the {@link #timeout} expires first.
+   * client, or with an {@link AckTimeoutException} when the {@link #timeout} expires first. The
+   * future is completed on a handler thread.
    */
   CompletableFuture<List<Args>> emitWithAck(String event, Object... args);
 

@@ -60,7 +60,8 @@ public interface Server extends BroadcastOperator {
 
   /**
    * Disconnects every socket with "server shutting down", closes the adapters and the engine; new
-   * connections are refused.
+   * connections are refused, and broadcasts still waiting for acknowledgements end with an {@link
+   * AckTimeoutException}. The future completes once the sockets' disconnect listeners have run.
    */
   CompletableFuture<Void> close();
 }

@@ -14,6 +14,11 @@ import java.util.concurrent.Executor;
  * @param maxAttachments most binary attachments in one packet (reference: 10)
  * @param maxJsonDepth deepest JSON nesting accepted from a client
  * @param maxNumberLength longest JSON number literal accepted from a client
+ * @param maxPendingPackets most packets received from one connection and not handled yet (its
+ *     listeners run one at a time: a client sending faster than they return would otherwise queue
+ *     without limit); one more closes the connection with "transport error", the packets already
+ *     received are still handled. Each packet is at most the engine's {@code maxHttpBufferSize}.
+ *     The reference has no such queue (a Node listener that blocks stops the whole server).
  * @param serveClient whether the client bundles are served at {@code <path>socket.io.js} etc.
  * @param handlerExecutor where listeners run; by default a shared pool of daemon threads
  */
@@ -23,8 +28,12 @@ public record ServerOptions(
     int maxAttachments,
     int maxJsonDepth,
     int maxNumberLength,
+    int maxPendingPackets,
     boolean serveClient,
     Optional<Executor> handlerExecutor) {
+  /** The default of {@link #maxPendingPackets()}. */
+  public static final int DEFAULT_MAX_PENDING_PACKETS = 1000;
+
   /** Validates. */
   public ServerOptions {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -32,9 +41,39 @@ public record ServerOptions(
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("connectTimeout must be positive");
     }
-    if (maxAttachments < 0 || maxJsonDepth < 1 || maxNumberLength < 1) {
+    if (maxAttachments < 0 || maxJsonDepth < 1 || maxNumberLength < 1 || maxPendingPackets < 1) {
       throw new IllegalArgumentException("limits must be positive");
     }
+  }
+
+  /**
+   * Options with the default {@link #maxPendingPackets()} (the constructor before that option).
+   *
+   * @param connectTimeout see {@link #connectTimeout()}
+   * @param cleanupEmptyChildNamespaces see {@link #cleanupEmptyChildNamespaces()}
+   * @param maxAttachments see {@link #maxAttachments()}
+   * @param maxJsonDepth see {@link #maxJsonDepth()}
+   * @param maxNumberLength see {@link #maxNumberLength()}
+   * @param serveClient see {@link #serveClient()}
+   * @param handlerExecutor see {@link #handlerExecutor()}
+   */
+  public ServerOptions(
+      Duration connectTimeout,
+      boolean cleanupEmptyChildNamespaces,
+      int maxAttachments,
+      int maxJsonDepth,
+      int maxNumberLength,
+      boolean serveClient,
+      Optional<Executor> handlerExecutor) {
+    this(
+        connectTimeout,
+        cleanupEmptyChildNamespaces,
+        maxAttachments,
+        maxJsonDepth,
+        maxNumberLength,
+        DEFAULT_MAX_PENDING_PACKETS,
+        serveClient,
+        handlerExecutor);
   }
 
   /** The reference's defaults. */
@@ -55,6 +94,7 @@ public record ServerOptions(
     b.maxAttachments = maxAttachments;
     b.maxJsonDepth = maxJsonDepth;
     b.maxNumberLength = maxNumberLength;
+    b.maxPendingPackets = maxPendingPackets;
     b.serveClient = serveClient;
     b.handlerExecutor = handlerExecutor.orElse(null);
     return b;
@@ -67,6 +107,7 @@ public record ServerOptions(
     private int maxAttachments = 10;
     private int maxJsonDepth = 64;
     private int maxNumberLength = 64;
+    private int maxPendingPackets = DEFAULT_MAX_PENDING_PACKETS;
     private boolean serveClient = true;
     private Executor handlerExecutor;
 
@@ -102,6 +143,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** See {@link ServerOptions#maxPendingPackets()}. */
+    public Builder maxPendingPackets(int value) {
+      maxPendingPackets = value;
+      return this;
+    }
+
     /** See {@link ServerOptions#serveClient()}. */
     public Builder serveClient(boolean value) {
       serveClient = value;
@@ -122,6 +169,7 @@ public record ServerOptions(
           maxAttachments,
           maxJsonDepth,
           maxNumberLength,
+          maxPendingPackets,
           serveClient,
           Optional.ofNullable(handlerExecutor));
     }

@@ -2,12 +2,16 @@ package io.socketiojakarta.core;
 
 import io.socketiojakarta.Next;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Runs middlewares one after the other; each hands on through a {@link Next} whose first call
- * counts, possibly later and from another thread. {@code done} gets null or the error.
+ * counts, possibly later and from another thread. A middleware that hands on while it runs is
+ * followed at once; one that hands on later (from any thread) is followed on {@code resume}, the
+ * client's sequence, so that no middleware runs on a foreign thread or beside the socket's
+ * listeners. {@code done} gets null or the error, on whichever thread ended the chain.
  */
 final class Chain<M> {
   /** How one middleware is invoked. */
@@ -18,11 +22,13 @@ final class Chain<M> {
 
   private final List<M> middlewares;
   private final Step<M> step;
+  private final Executor resume;
   private final Consumer<Throwable> done;
 
-  Chain(List<M> middlewares, Step<M> step, Consumer<Throwable> done) {
+  Chain(List<M> middlewares, Step<M> step, Executor resume, Consumer<Throwable> done) {
     this.middlewares = middlewares;
     this.step = step;
+    this.resume = resume;
     this.done = done;
   }
 
@@ -36,12 +42,18 @@ final class Chain<M> {
       return;
     }
     AtomicBoolean called = new AtomicBoolean();
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread runner = Thread.currentThread();
     Next next =
         new Next() {
           @Override
           public void proceed() {
             if (called.compareAndSet(false, true)) {
-              run(index + 1);
+              if (running.get() && Thread.currentThread() == runner) {
+                run(index + 1);
+              } else {
+                resume.execute(() -> run(index + 1));
+              }
             }
           }
 
@@ -56,6 +68,8 @@ final class Chain<M> {
       step.run(middlewares.get(index), next);
     } catch (Exception e) {
       next.fail(e);
+    } finally {
+      running.set(false);
     }
   }
 }

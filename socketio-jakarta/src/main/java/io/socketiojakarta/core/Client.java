@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Engine.IO session seen by Socket.IO: decodes its messages, multiplexes namespaces and runs
@@ -32,7 +34,17 @@ final class Client implements EngineSessionListener {
   private final Map<String, CoreSocket> sockets = new ConcurrentHashMap<>();
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private volatile Cancellable connectTimer = Cancellable.NONE;
+
+  /** Packets queued and not handled yet. */
+  private final AtomicInteger pending = new AtomicInteger();
+
+  /** Engine events come one at a time: only their thread reads and writes this. */
+  private boolean overflowed;
+
   private volatile boolean closed;
+
+  /** The session has reported its close (set at once, where {@code closed} waits its turn). */
+  private volatile boolean ended;
 
   Client(CoreServer server, EngineSession session) {
     this.server = server;
@@ -42,6 +54,10 @@ final class Client implements EngineSessionListener {
     this.serial = new SerialExecutor(server.executor());
   }
 
+  /**
+   * Arms {@code connectTimeout}: a connection with no joined namespace when it expires is closed,
+   * also when a CONNECT is still in its middlewares (reference: {@code nsps.size === 0}).
+   */
   void start() {
     connectTimer =
         server
@@ -49,11 +65,14 @@ final class Client implements EngineSessionListener {
             .schedule(
                 server.options().connectTimeout(),
                 () -> {
-                  if (sockets.isEmpty() && connecting.isEmpty() && !closed) {
+                  if (sockets.isEmpty() && !closed) {
                     LOG.log(Level.DEBUG, "no namespace joined in time, closing {0}", session.id());
                     session.close();
                   }
                 });
+    if (ended) {
+      connectTimer.cancel(); // the connection closed meanwhile: onClose may have missed the timer
+    }
   }
 
   SerialExecutor serial() {
@@ -79,7 +98,7 @@ final class Client implements EngineSessionListener {
       parseError(e);
       return;
     }
-    packet.ifPresent(p -> serial.execute(() -> onDecoded(p)));
+    packet.ifPresent(this::queue);
   }
 
   @Override
@@ -91,7 +110,31 @@ final class Client implements EngineSessionListener {
       parseError(e);
       return;
     }
-    packet.ifPresent(p -> serial.execute(() -> onDecoded(p)));
+    packet.ifPresent(this::queue);
+  }
+
+  /**
+   * Queues a packet for its turn on the sequence, within {@code maxPendingPackets}: a client that
+   * sends faster than its listeners return is disconnected rather than buffered without limit.
+   */
+  private void queue(Packet packet) {
+    if (pending.incrementAndGet() > server.options().maxPendingPackets()) {
+      pending.decrementAndGet();
+      if (!overflowed) {
+        overflowed = true;
+        LOG.log(Level.DEBUG, "closing {0}: too many packets waiting", session.id());
+        session.close(CloseReason.TRANSPORT_ERROR, "too many packets waiting for the listeners");
+      }
+      return;
+    }
+    serial.execute(
+        () -> {
+          try {
+            onDecoded(packet);
+          } finally {
+            pending.decrementAndGet();
+          }
+        });
   }
 
   private void parseError(MalformedPacketException e) {
@@ -111,6 +154,7 @@ final class Client implements EngineSessionListener {
    */
   @Override
   public void onClose(EngineSession s, String reason, String description) {
+    ended = true;
     connectTimer.cancel();
     server.removeClient(this);
     serial.execute(
@@ -200,13 +244,17 @@ final class Client implements EngineSessionListener {
   /**
    * Shutdown: sockets leave with "server shutting down", then the connection closes. No DISCONNECT
    * is sent (reference: {@code socket._onclose}): the client sees a lost connection and reconnects,
-   * where "io server disconnect" would stop it.
+   * where "io server disconnect" would stop it. Completes once the disconnect listeners have run.
    */
-  void shutdown() {
+  CompletableFuture<Void> shutdown() {
     for (CoreSocket socket : List.copyOf(sockets.values())) {
       socket.close(DisconnectReason.SERVER_SHUTTING_DOWN, "", false);
     }
     session.close(DisconnectReason.SERVER_SHUTTING_DOWN, "");
+    // queued behind the sockets' disconnect listeners
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    serial.execute(() -> done.complete(null));
+    return done;
   }
 
   /** Queues a packet's messages on the engine session; volatile ones only if writable now. */

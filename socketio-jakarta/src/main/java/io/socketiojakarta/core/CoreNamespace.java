@@ -126,6 +126,7 @@ final class CoreNamespace implements Namespace, AdapterContext {
     new Chain<Middleware>(
             List.copyOf(middlewares),
             (m, next) -> m.handle(socket, next),
+            client.serial(),
             error -> client.serial().execute(() -> afterMiddlewares(client, socket, error)))
         .start();
   }
@@ -140,13 +141,11 @@ final class CoreNamespace implements Namespace, AdapterContext {
     if (error != null) {
       socket.discard();
       client.connectDone(name, null);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("message", String.valueOf(error.getMessage()));
-      if (error instanceof ConnectionRefusedException refused && refused.data().isPresent()) {
-        body.put("data", server.payloads().tree(refused.data().get()));
+      try {
+        client.write(connectError(error), Flags.DEFAULT);
+      } finally {
+        release();
       }
-      client.write(Frames.encode(Packet.connectError(name, body)), Flags.DEFAULT);
-      release();
       return;
     }
     sockets.put(socket.id(), socket);
@@ -162,6 +161,26 @@ final class CoreNamespace implements Namespace, AdapterContext {
     }
   }
 
+  /**
+   * The CONNECT_ERROR for a middleware's error: its message, and the data of a {@link
+   * ConnectionRefusedException} when it can be encoded (otherwise the client still gets the
+   * message).
+   */
+  private Frames connectError(Throwable error) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", String.valueOf(error.getMessage()));
+    if (error instanceof ConnectionRefusedException refused && refused.data().isPresent()) {
+      try {
+        body.put("data", server.payloads().tree(refused.data().get()));
+        return Frames.encode(Packet.connectError(name, body));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "data of a refusal in " + name + " cannot be sent", e);
+        body.remove("data");
+      }
+    }
+    return Frames.encode(Packet.connectError(name, body));
+  }
+
   void remove(CoreSocket socket) {
     if (sockets.remove(socket.id(), socket)) {
       cleanupIfIdle();
@@ -175,9 +194,17 @@ final class CoreNamespace implements Namespace, AdapterContext {
     return name;
   }
 
+  /**
+   * A connected socket whose connection is open. One that is leaving (its disconnect listeners wait
+   * behind a running listener) is not a target any more, as it would be gone at once in the
+   * reference: a broadcast with acknowledgements must not count on it.
+   */
   @Override
   public Optional<LocalSocket> socket(String id) {
-    return Optional.ofNullable(sockets.get(id));
+    CoreSocket socket = sockets.get(id);
+    return socket != null && socket.connected() && socket.client().isOpen()
+        ? Optional.of(socket)
+        : Optional.empty();
   }
 
   @Override
@@ -227,9 +254,17 @@ final class CoreNamespace implements Namespace, AdapterContext {
     return server;
   }
 
+  /** The connected sockets: not one still in its middlewares, nor one leaving. */
   @Override
   public Map<String, Socket> sockets() {
-    return Map.copyOf(sockets);
+    Map<String, Socket> connected = new LinkedHashMap<>();
+    sockets.forEach(
+        (id, socket) -> {
+          if (socket.connected()) {
+            connected.put(id, socket);
+          }
+        });
+    return Map.copyOf(connected);
   }
 
   Map<String, CoreSocket> liveSockets() {

@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,7 @@ public final class CoreServer implements Server, EngineListener {
   private final List<Parent> parents = new CopyOnWriteArrayList<>();
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final Set<Runnable> pendingBroadcasts = ConcurrentHashMap.newKeySet();
   private final AtomicInteger parentCount = new AtomicInteger();
   private final CoreNamespace main;
   private final List<Consumer<ServerEngine.ConnectionError>> connectionErrorListeners =
@@ -195,6 +197,31 @@ public final class CoreServer implements Server, EngineListener {
     return executor;
   }
 
+  /**
+   * Runs application code that has no socket sequence (broadcast acknowledgement callbacks, the
+   * dependents of their futures) on the handler executor: never on a timer or container thread.
+   * Once the executor is shut down, runs it on the calling thread.
+   */
+  void runHandler(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
+    }
+  }
+
+  /**
+   * A broadcast waiting for acknowledgements: {@code abort} ends it at once if the server closes
+   * first (the timers stop with the engine). Returns the handle that unregisters it.
+   */
+  Runnable pendingBroadcast(Runnable abort) {
+    pendingBroadcasts.add(abort);
+    if (closed && pendingBroadcasts.remove(abort)) {
+      abort.run();
+    }
+    return () -> pendingBroadcasts.remove(abort);
+  }
+
   /** A socket id: 120 random bits, URL-safe base64 (20 characters), like the reference's ids. */
   String newSocketId() {
     byte[] bytes = new byte[15];
@@ -204,15 +231,21 @@ public final class CoreServer implements Server, EngineListener {
 
   // ------------------------------------------------------------------ engine
 
+  /**
+   * A new connection. It is registered before {@code closed} and the session's state are checked: a
+   * {@link #close()} running concurrently either sees it or is seen, and a session closed before
+   * its listener was set (its close event then went elsewhere) is not kept.
+   */
   @Override
   public void onConnection(EngineSession session) {
     Client client = new Client(this, session);
     session.listener(client);
-    if (closed) {
+    clients.add(client);
+    if (closed || !session.isOpen()) {
+      clients.remove(client);
       session.close();
       return;
     }
-    clients.add(client);
     client.start();
   }
 
@@ -404,24 +437,41 @@ public final class CoreServer implements Server, EngineListener {
     return main.serverSideEmitWithAck(event, args);
   }
 
+  /**
+   * Closes: every socket disconnects ("server shutting down"), the adapters (parents' included) and
+   * the engine close, broadcasts still waiting for acknowledgements end with a timeout (their
+   * timers stop with the engine). Completes once the disconnect listeners have run, as the
+   * reference's synchronous close does; only then is the own handler pool shut down.
+   */
   @Override
   public CompletableFuture<Void> close() {
     closed = true;
+    List<CompletableFuture<Void>> shutdowns = new java.util.ArrayList<>();
     for (Client client : List.copyOf(clients)) {
-      client.shutdown();
+      shutdowns.add(client.shutdown());
     }
     for (CoreNamespace nsp : namespaces.values()) {
       nsp.adapter().close();
+    }
+    for (Parent parent : parents) {
+      parent.namespace().adapter().close();
     }
     Engine e = engine;
     if (e != null) {
       e.close();
     }
-    if (ownExecutor != null) {
-      // let the disconnect listeners already queued run, then release the threads
-      ownExecutor.shutdown();
+    for (Runnable abort : List.copyOf(pendingBroadcasts)) {
+      if (pendingBroadcasts.remove(abort)) {
+        abort.run();
+      }
     }
-    return CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> done =
+        CompletableFuture.allOf(shutdowns.toArray(new CompletableFuture<?>[0]));
+    if (ownExecutor == null) {
+      return done;
+    }
+    // release the threads once the disconnect listeners already queued have run
+    return done.whenComplete((v, error) -> ownExecutor.shutdown());
   }
 
   @Override

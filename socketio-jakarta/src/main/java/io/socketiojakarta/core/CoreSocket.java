@@ -202,6 +202,11 @@ final class CoreSocket implements Socket, LocalSocket {
     }
   }
 
+  /** The acknowledgements this socket still waits for. */
+  int pendingAcks() {
+    return acks.size();
+  }
+
   private void failPendingAcks() {
     for (Long key : List.copyOf(acks.keySet())) {
       PendingAck ack = acks.remove(key);
@@ -251,17 +256,36 @@ final class CoreSocket implements Socket, LocalSocket {
       dispatch(event);
       return;
     }
-    new Chain<PacketMiddleware>(
-            List.copyOf(middlewares),
-            (m, next) -> m.handle(event, next),
-            error -> {
-              if (error == null) {
-                client.serial().execute(() -> dispatch(event));
-              } else {
-                client.serial().execute(() -> fireError(error));
-              }
-            })
-        .start();
+    // an outcome reached before the middlewares returned is acted on here, in arrival order (a
+    // DISCONNECT or close queued behind this event must not overtake it); a later one is queued
+    Runnable[] outcome = new Runnable[1];
+    boolean[] returned = new boolean[1];
+    Runnable then;
+    try {
+      new Chain<PacketMiddleware>(
+              List.copyOf(middlewares),
+              (m, next) -> m.handle(event, next),
+              client.serial(),
+              error -> {
+                Runnable later = error == null ? () -> dispatch(event) : () -> fireError(error);
+                synchronized (outcome) {
+                  if (!returned[0]) {
+                    outcome[0] = later;
+                    return;
+                  }
+                }
+                client.serial().execute(later);
+              })
+          .start();
+    } finally {
+      synchronized (outcome) {
+        returned[0] = true;
+        then = outcome[0];
+      }
+    }
+    if (then != null) {
+      then.run();
+    }
   }
 
   private void dispatch(ReceivedEvent event) {
@@ -390,10 +414,15 @@ final class CoreSocket implements Socket, LocalSocket {
 
   private static final class PendingAck {
     final AckHandler handler;
+
+    /** The broadcast this acknowledgement belongs to (its sink), or null for a direct emit. */
+    final Object broadcast;
+
     volatile Cancellable timer = Cancellable.NONE;
 
-    PendingAck(AckHandler handler) {
+    PendingAck(AckHandler handler, Object broadcast) {
       this.handler = handler;
+      this.broadcast = broadcast;
     }
 
     void cancelTimer() {
@@ -402,7 +431,7 @@ final class CoreSocket implements Socket, LocalSocket {
   }
 
   private void expectAck(long ackId, Duration timeout, AckHandler handler) {
-    PendingAck pending = new PendingAck(handler);
+    PendingAck pending = new PendingAck(handler, null);
     register(ackId, pending);
     if (timeout != null) {
       pending.timer =
@@ -463,8 +492,17 @@ final class CoreSocket implements Socket, LocalSocket {
 
               @Override
               public void onDisconnect() {}
-            }));
+            },
+            ack));
     deliver(packet, flags);
+  }
+
+  /**
+   * The broadcast whose acknowledgements go to {@code sink} is over (timed out): its entry, if this
+   * socket did not answer, is dropped rather than kept until the socket disconnects.
+   */
+  void forgetAcks(Object sink) {
+    acks.values().removeIf(pending -> pending.broadcast == sink);
   }
 
   @Override

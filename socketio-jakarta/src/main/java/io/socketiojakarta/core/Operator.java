@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** The immutable broadcast operator (reference: BroadcastOperator). */
 final class Operator implements BroadcastOperator {
@@ -105,11 +106,7 @@ final class Operator implements BroadcastOperator {
     Emits.checkName(event);
     int count = args.length;
     if (count > 0 && args[count - 1] instanceof BroadcastAckCallback callback) {
-      emitWithAck(
-          event,
-          Arrays.copyOf(args, count - 1),
-          (error, responses) ->
-              nsp.server().executor().execute(() -> callback.onAcks(error, responses)));
+      emitWithAck(event, Arrays.copyOf(args, count - 1), callback::onAcks);
       return true;
     }
     List<Object> data = nsp.server().payloads().arguments(event, args, count);
@@ -137,7 +134,11 @@ final class Operator implements BroadcastOperator {
     return future;
   }
 
-  /** Reference: BroadcastOperator.emit with an ack: counts clients per node, then responses. */
+  /**
+   * Reference: BroadcastOperator.emit with an ack: counts clients per node, then responses. {@code
+   * done} is application code: it runs on the handler executor, never on the timer thread or the
+   * sequence of the client that answered last.
+   */
   private void emitWithAck(String event, Object[] args, BiConsumer<Throwable, List<Args>> done) {
     Duration timeout =
         flags
@@ -146,10 +147,16 @@ final class Operator implements BroadcastOperator {
                 () ->
                     new IllegalStateException(
                         "a broadcast with acknowledgements needs a timeout(...)"));
-    List<Object> data = nsp.server().payloads().arguments(event, args, args.length);
+    CoreServer server = nsp.server();
+    List<Object> data = server.payloads().arguments(event, args, args.length);
     List<CoreNamespace> targets = nsp.broadcastTargets();
-    AckCollector collector = new AckCollector(done, nsp.server().payloads());
-    collector.timer = nsp.server().scheduler().schedule(timeout, collector::timedOut);
+    AckCollector collector =
+        new AckCollector(
+            (error, responses) -> server.runHandler(() -> done.accept(error, responses)),
+            server.payloads(),
+            targets);
+    collector.untrack = server.pendingBroadcast(collector::timedOut);
+    collector.timer = server.scheduler().schedule(timeout, collector::timedOut);
     BroadcastOptions options = options();
     try {
       for (CoreNamespace target : targets) {
@@ -160,7 +167,7 @@ final class Operator implements BroadcastOperator {
                 Packet.event(target.name(), data, Packet.NO_ID),
                 options,
                 collector::clientCount,
-                collector::response);
+                collector.sink);
       }
     } catch (RuntimeException e) {
       // data the encoder refuses: the caller gets the exception, the callback is never called
@@ -174,27 +181,39 @@ final class Operator implements BroadcastOperator {
   private static final class AckCollector {
     private final BiConsumer<Throwable, List<Args>> done;
     private final Payloads payloads;
+    private final List<CoreNamespace> targets;
     private final List<Args> responses = new ArrayList<>();
+
+    /** What the sockets are given: identifies this broadcast's pending acknowledgements. */
+    final Consumer<List<Object>> sink = this::response;
+
     private volatile Cancellable timer = Cancellable.NONE;
+    private volatile Runnable untrack = () -> {};
     private int expectedServers;
     private int serverReports;
     private int expectedClients;
     private int namespaces = -1;
     private boolean finished;
 
-    AckCollector(BiConsumer<Throwable, List<Args>> done, Payloads payloads) {
+    AckCollector(
+        BiConsumer<Throwable, List<Args>> done, Payloads payloads, List<CoreNamespace> targets) {
       this.done = done;
       this.payloads = payloads;
+      this.targets = targets;
     }
 
-    synchronized void addExpectedServers(int n) {
-      expectedServers += n;
+    void addExpectedServers(int n) {
+      synchronized (this) {
+        expectedServers += n;
+      }
       check();
     }
 
-    synchronized void clientCount(int n) {
-      expectedClients += n;
-      serverReports++;
+    void clientCount(int n) {
+      synchronized (this) {
+        expectedClients += n;
+        serverReports++;
+      }
       check();
     }
 
@@ -208,9 +227,17 @@ final class Operator implements BroadcastOperator {
       check();
     }
 
-    synchronized void allSent(int count) {
-      namespaces = count;
-      check();
+    void allSent(int count) {
+      boolean over;
+      synchronized (this) {
+        namespaces = count;
+        over = finished;
+      }
+      if (over) {
+        forgetPending(); // timed out while sending: sockets reached after the sweep forget it too
+      } else {
+        check();
+      }
     }
 
     /** The broadcast failed before it was sent: no outcome will be reported. */
@@ -219,8 +246,11 @@ final class Operator implements BroadcastOperator {
         finished = true;
       }
       timer.cancel();
+      untrack.run();
+      forgetPending();
     }
 
+    /** The timeout expired (or the server closed): the sockets that did not answer forget it. */
     void timedOut() {
       List<Args> copy;
       synchronized (this) {
@@ -230,7 +260,19 @@ final class Operator implements BroadcastOperator {
         finished = true;
         copy = List.copyOf(responses);
       }
+      timer.cancel();
+      untrack.run();
+      forgetPending();
       done.accept(new AckTimeoutException(), copy);
+    }
+
+    /** Drops the acknowledgements still awaited on this node's sockets: no late answer counts. */
+    private void forgetPending() {
+      for (CoreNamespace target : targets) {
+        for (CoreSocket socket : target.liveSockets().values()) {
+          socket.forgetAcks(sink);
+        }
+      }
     }
 
     private void check() {
@@ -247,6 +289,7 @@ final class Operator implements BroadcastOperator {
         copy = List.copyOf(responses);
       }
       timer.cancel();
+      untrack.run();
       done.accept(null, copy);
     }
   }

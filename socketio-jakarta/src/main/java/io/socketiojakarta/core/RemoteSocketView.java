@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A socket of another node, reached through the adapter with a broadcast to its own room
@@ -81,7 +82,8 @@ final class RemoteSocketView implements RemoteSocket {
           .whenComplete(
               (r, e) ->
                   cb.onAck(
-                      e,
+                      // the documented errors, not the wrapper of a dependent stage
+                      e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e,
                       r != null ? r : new ArgsView(java.util.List.of(), nsp.server().payloads())));
       return true;
     }

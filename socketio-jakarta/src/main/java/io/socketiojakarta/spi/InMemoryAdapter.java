@@ -208,9 +208,14 @@ public class InMemoryAdapter implements Adapter {
     }
   }
 
+  /** The targeted sockets that the context still knows as connected (the reference's apply). */
   @Override
   public CompletableFuture<Set<String>> sockets(BroadcastOptions options) {
-    return CompletableFuture.completedFuture(localSockets(options));
+    Set<String> ids = new LinkedHashSet<>();
+    for (LocalSocket socket : targets(options)) {
+      ids.add(socket.id());
+    }
+    return CompletableFuture.completedFuture(ids);
   }
 
   @Override
