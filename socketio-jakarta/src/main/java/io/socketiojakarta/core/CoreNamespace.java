@@ -168,7 +168,9 @@ final class CoreNamespace implements Namespace, AdapterContext {
    */
   private Frames connectError(Throwable error) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", String.valueOf(error.getMessage()));
+    body.put(
+        "message",
+        error.getMessage() == null ? "" : error.getMessage()); // JS: new Error().message is ""
     if (error instanceof ConnectionRefusedException refused && refused.data().isPresent()) {
       try {
         body.put("data", server.payloads().tree(refused.data().get()));
