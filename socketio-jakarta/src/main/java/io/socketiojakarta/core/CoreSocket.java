@@ -359,7 +359,9 @@ final class CoreSocket implements Socket, LocalSocket {
           });
     }
     notifyOutgoing(event, data);
-    return client.write(frames, flags);
+    // a volatile packet the transport could not take at once is dropped, not a failure (the
+    // reference returns true too)
+    return client.write(frames, flags) || (flags.volatileFlag() && client.isOpen());
   }
 
   CompletableFuture<Args> emitWithAck(String event, Object[] args, Flags flags) {
