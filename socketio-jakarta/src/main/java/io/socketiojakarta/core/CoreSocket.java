@@ -2,17 +2,13 @@ package io.socketiojakarta.core;
 
 import io.socketiojakarta.AckCallback;
 import io.socketiojakarta.AckTimeoutException;
-import io.socketiojakarta.AnyListener;
 import io.socketiojakarta.Args;
 import io.socketiojakarta.BroadcastOperator;
 import io.socketiojakarta.Connection;
-import io.socketiojakarta.DisconnectListener;
 import io.socketiojakarta.DisconnectReason;
-import io.socketiojakarta.EventListener;
 import io.socketiojakarta.Handshake;
 import io.socketiojakarta.Namespace;
 import io.socketiojakarta.PacketMiddleware;
-import io.socketiojakarta.Socket;
 import io.socketiojakarta.SocketDisconnectedException;
 import io.socketiojakarta.SocketEmitter;
 import io.socketiojakarta.engine.Scheduler.Cancellable;
@@ -21,7 +17,6 @@ import io.socketiojakarta.spi.BroadcastFlags;
 import io.socketiojakarta.spi.LocalSocket;
 import io.socketiojakarta.spi.PreEncodedPacket;
 import io.socketiojakarta.spi.SocketDetails;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -39,7 +33,7 @@ import java.util.function.Consumer;
  * A socket: one client in one namespace. State changes are atomic; listeners run on the client's
  * serial executor; emits may come from any thread and go straight to the engine's queue.
  */
-final class CoreSocket implements Socket, LocalSocket {
+final class CoreSocket extends SocketListeners implements LocalSocket {
   private static final System.Logger LOG = System.getLogger(CoreSocket.class.getName());
 
   private static final int CONNECTING = 0;
@@ -54,13 +48,6 @@ final class CoreSocket implements Socket, LocalSocket {
   private final Map<String, Object> data = new ConcurrentHashMap<>();
   private final AtomicInteger state = new AtomicInteger(CONNECTING);
   private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
-  private final EventListeners listeners = new EventListeners();
-  private final List<DisconnectListener> disconnecting = new CopyOnWriteArrayList<>();
-  private final List<DisconnectListener> disconnected = new CopyOnWriteArrayList<>();
-  private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
-  private final List<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
-  private final List<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
-  private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
 
   CoreSocket(String id, CoreNamespace nsp, Client client, Handshake handshake) {
     this.id = id;
@@ -69,6 +56,7 @@ final class CoreSocket implements Socket, LocalSocket {
     this.handshake = handshake;
   }
 
+  @Override
   Payloads payloads() {
     return nsp.server().payloads();
   }
@@ -176,10 +164,7 @@ final class CoreSocket implements Socket, LocalSocket {
   }
 
   private void finishClose(String reason, String description) {
-    for (DisconnectListener l : disconnecting) {
-      callDisconnect(l, reason, description, "disconnecting");
-    }
-    listeners.fire("disconnecting", this, List.of(reason, description));
+    fireDisconnect(this, "disconnecting", reason, description);
     // CLOSED before the rooms and acks are cleared: a join or an ack registered concurrently
     // re-checks the state afterwards and undoes itself, so nothing is left behind
     state.set(CLOSED);
@@ -187,19 +172,7 @@ final class CoreSocket implements Socket, LocalSocket {
     nsp.remove(this);
     client.remove(this);
     failPendingAcks();
-    for (DisconnectListener l : disconnected) {
-      callDisconnect(l, reason, description, "disconnect");
-    }
-    listeners.fire("disconnect", this, List.of(reason, description));
-  }
-
-  private void callDisconnect(
-      DisconnectListener l, String reason, String description, String what) {
-    try {
-      l.onDisconnect(reason, description);
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, what + " listener of socket " + id + " failed", e);
-    }
+    fireDisconnect(this, "disconnect", reason, description);
   }
 
   /** The acknowledgements this socket still waits for. */
@@ -245,13 +218,8 @@ final class CoreSocket implements Socket, LocalSocket {
     String name = first instanceof String s ? s : io.socketiojakarta.json.JsonTree.write(first);
     ReceivedEvent event =
         new ReceivedEvent(name, new ArrayList<>(all.subList(1, all.size())), this, packet.id());
-    for (AnyListener l : anyIncoming) {
-      try {
-        l.onAny(name, event);
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "onAny listener of socket " + id + " failed", e);
-      }
-    }
+    fireAny(name, event);
+    List<PacketMiddleware> middlewares = middlewares();
     if (middlewares.isEmpty()) {
       dispatch(event);
       return;
@@ -263,7 +231,7 @@ final class CoreSocket implements Socket, LocalSocket {
     Runnable then;
     try {
       new Chain<PacketMiddleware>(
-              List.copyOf(middlewares),
+              middlewares,
               (m, next) -> m.handle(event, next),
               client.serial(),
               error -> {
@@ -292,21 +260,7 @@ final class CoreSocket implements Socket, LocalSocket {
     if (state.get() != CONNECTED) {
       return; // the reference ignores events received after disconnection
     }
-    listeners.fire(event.name(), event);
-  }
-
-  private void fireError(Throwable error) {
-    if (errorListeners.isEmpty()) {
-      LOG.log(Level.DEBUG, "packet middleware of socket {0} refused an event: {1}", id, error);
-      return;
-    }
-    for (Consumer<Throwable> l : errorListeners) {
-      try {
-        l.accept(error);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "error listener of socket " + id + " failed", e);
-      }
-    }
+    fireEvent(event);
   }
 
   @SuppressWarnings("unchecked")
@@ -389,20 +343,6 @@ final class CoreSocket implements Socket, LocalSocket {
     client.write(Frames.encode(Packet.ack(nsp.name(), data, ackId)), Flags.DEFAULT);
   }
 
-  void notifyOutgoing(String event, List<Object> dataWithName) {
-    if (anyOutgoing.isEmpty()) {
-      return;
-    }
-    Args view = new ArgsView(dataWithName.subList(1, dataWithName.size()), payloads());
-    for (AnyListener l : anyOutgoing) {
-      try {
-        l.onAny(event, view);
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "onAnyOutgoing listener of socket " + id + " failed", e);
-      }
-    }
-  }
-
   /** What to do with a response or its absence. */
   interface AckHandler {
     void onResponse(List<Object> response);
@@ -466,7 +406,7 @@ final class CoreSocket implements Socket, LocalSocket {
       return;
     }
     Frames frames = (Frames) packet;
-    if (!anyOutgoing.isEmpty() && frames.packet().data() instanceof List<?> l && !l.isEmpty()) {
+    if (hasOutgoingListeners() && frames.packet().data() instanceof List<?> l && !l.isEmpty()) {
       @SuppressWarnings("unchecked")
       List<Object> data = (List<Object>) l;
       notifyOutgoing(String.valueOf(data.get(0)), data);
@@ -590,143 +530,6 @@ final class CoreSocket implements Socket, LocalSocket {
   @Override
   public BroadcastOperator local() {
     return broadcast().local();
-  }
-
-  // ------------------------------------------------------------------ listeners
-
-  @Override
-  public Socket on(String event, EventListener listener) {
-    listeners.add(event, listener, false);
-    return this;
-  }
-
-  @Override
-  public Socket once(String event, EventListener listener) {
-    listeners.add(event, listener, true);
-    return this;
-  }
-
-  @Override
-  public Socket off(String event, EventListener listener) {
-    listeners.remove(event, listener);
-    return this;
-  }
-
-  @Override
-  public Socket off(String event) {
-    listeners.removeAll(event);
-    return this;
-  }
-
-  @Override
-  public Socket removeAllListeners() {
-    listeners.clear();
-    disconnecting.clear();
-    disconnected.clear();
-    errorListeners.clear();
-    return this;
-  }
-
-  @Override
-  public List<EventListener> listeners(String event) {
-    return listeners.listeners(event);
-  }
-
-  @Override
-  public Set<String> eventNames() {
-    Set<String> names = listeners.names();
-    if (!disconnecting.isEmpty()) {
-      names.add("disconnecting");
-    }
-    if (!disconnected.isEmpty()) {
-      names.add("disconnect");
-    }
-    if (!errorListeners.isEmpty()) {
-      names.add("error");
-    }
-    return names;
-  }
-
-  @Override
-  public Socket onDisconnecting(DisconnectListener listener) {
-    disconnecting.add(listener);
-    return this;
-  }
-
-  @Override
-  public Socket onDisconnect(DisconnectListener listener) {
-    disconnected.add(listener);
-    return this;
-  }
-
-  @Override
-  public Socket onError(Consumer<Throwable> listener) {
-    errorListeners.add(listener);
-    return this;
-  }
-
-  @Override
-  public Socket onAny(AnyListener listener) {
-    anyIncoming.add(listener);
-    return this;
-  }
-
-  @Override
-  public Socket prependAny(AnyListener listener) {
-    anyIncoming.add(0, listener);
-    return this;
-  }
-
-  @Override
-  public Socket offAny(AnyListener listener) {
-    anyIncoming.remove(listener);
-    return this;
-  }
-
-  @Override
-  public Socket offAny() {
-    anyIncoming.clear();
-    return this;
-  }
-
-  @Override
-  public List<AnyListener> listenersAny() {
-    return List.copyOf(anyIncoming);
-  }
-
-  @Override
-  public Socket onAnyOutgoing(AnyListener listener) {
-    anyOutgoing.add(listener);
-    return this;
-  }
-
-  @Override
-  public Socket prependAnyOutgoing(AnyListener listener) {
-    anyOutgoing.add(0, listener);
-    return this;
-  }
-
-  @Override
-  public Socket offAnyOutgoing(AnyListener listener) {
-    anyOutgoing.remove(listener);
-    return this;
-  }
-
-  @Override
-  public Socket offAnyOutgoing() {
-    anyOutgoing.clear();
-    return this;
-  }
-
-  @Override
-  public List<AnyListener> listenersAnyOutgoing() {
-    return List.copyOf(anyOutgoing);
-  }
-
-  @Override
-  public Socket use(PacketMiddleware middleware) {
-    middlewares.add(middleware);
-    return this;
   }
 
   @Override
