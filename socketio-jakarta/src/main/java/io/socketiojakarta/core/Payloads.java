@@ -65,10 +65,7 @@ final class Payloads {
       if (n instanceof Float f) {
         return Double.parseDouble(Float.toString(f));
       }
-      if (n instanceof BigInteger || n instanceof BigDecimal) {
-        return n;
-      }
-      return n;
+      return n; // Long, Integer, Double, BigInteger, BigDecimal... are written as they are
     }
     if (value instanceof CharSequence || value instanceof Character) {
       return value.toString();
