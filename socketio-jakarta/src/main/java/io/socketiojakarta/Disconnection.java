@@ -1,16 +1,15 @@
 package io.socketiojakarta;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A socket's disconnection, as CDI observers of {@code @OnDisconnect} receive it.
  *
  * @param socket the socket, no longer connected
  * @param reason one of the {@link DisconnectReason} strings
- * @param description the transport's description of the cause, when it gave one
+ * @param description the transport's description of the cause, empty when it gave none
  */
-public record Disconnection(Socket socket, String reason, Optional<Object> description) {
+public record Disconnection(Socket socket, String reason, String description) {
   /** Validates the components. */
   public Disconnection {
     Objects.requireNonNull(socket, "socket");

@@ -1,0 +1,314 @@
+package io.socketiojakarta.cdi;
+
+import io.socketiojakarta.Disconnection;
+import io.socketiojakarta.Event;
+import io.socketiojakarta.Middleware;
+import io.socketiojakarta.Namespace;
+import io.socketiojakarta.Server;
+import io.socketiojakarta.Socket;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.EventContext;
+import jakarta.enterprise.inject.spi.EventMetadata;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import java.lang.System.Logger.Level;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Calls the observer methods when clients connect, send and leave. Synchronous observers
+ * ({@code @Observes}) of one socket run on that socket's handler sequence, in arrival order, one at
+ * a time; asynchronous ones ({@code @ObservesAsync}) run on the handler executor without holding
+ * it. Every call runs with the application's class loader as context class loader and inside an
+ * activated request context, and with its socket and event injectable.
+ */
+final class Dispatcher {
+  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+  private static final AtomicInteger ASYNC_THREADS = new AtomicInteger();
+  private static volatile ExecutorService sharedAsync;
+
+  private final Server server;
+  private final BeanManager beanManager;
+  private final ClassLoader loader;
+  private final Instance<RequestContextController> requestContexts;
+
+  Dispatcher(Server server, BeanManager beanManager, ClassLoader loader) {
+    this.server = server;
+    this.beanManager = beanManager;
+    this.loader = loader;
+    this.requestContexts = beanManager.createInstance().select(RequestContextController.class);
+  }
+
+  void bind(List<HandlerMethod> handlers, List<Bean<?>> middlewares) {
+    Map<String, List<HandlerMethod>> byNamespace = new TreeMap<>();
+    for (HandlerMethod h : handlers) {
+      byNamespace.computeIfAbsent(h.namespace(), k -> new ArrayList<>()).add(h);
+    }
+    Map<String, List<Bean<?>>> middlewaresByNamespace = new TreeMap<>();
+    for (Bean<?> bean : middlewares) {
+      middlewaresByNamespace.computeIfAbsent(namespaceOf(bean), k -> new ArrayList<>()).add(bean);
+    }
+    Set<String> names = new TreeSet<>(byNamespace.keySet());
+    names.addAll(middlewaresByNamespace.keySet());
+    for (String name : names) {
+      Namespace nsp = name.equals("/") ? server.sockets() : server.of(name);
+      List<Bean<?>> beans = new ArrayList<>(middlewaresByNamespace.getOrDefault(name, List.of()));
+      beans.sort(
+          Comparator.<Bean<?>>comparingInt(Dispatcher::priority)
+              .thenComparing(b -> b.getBeanClass().getName()));
+      for (Bean<?> bean : beans) {
+        Middleware m =
+            (Middleware)
+                beanManager.getReference(
+                    bean, Middleware.class, beanManager.createCreationalContext(bean));
+        nsp.use((socket, next) -> inContext(socket, null, () -> m.handle(socket, next)));
+        LOG.log(Level.DEBUG, "middleware {0} guards namespace {1}", bean.getBeanClass(), name);
+      }
+      List<HandlerMethod> list = byNamespace.getOrDefault(name, List.of());
+      if (!list.isEmpty()) {
+        bindNamespace(nsp, list);
+      }
+    }
+  }
+
+  private void bindNamespace(Namespace nsp, List<HandlerMethod> list) {
+    List<HandlerMethod> sorted = new ArrayList<>(list);
+    sorted.sort(Comparator.comparingInt(h -> h.observer().getPriority()));
+    List<HandlerMethod> connection = new ArrayList<>();
+    List<HandlerMethod> disconnect = new ArrayList<>();
+    Map<String, List<HandlerMethod>> events = new LinkedHashMap<>();
+    for (HandlerMethod h : sorted) {
+      switch (h.kind()) {
+        case CONNECTION -> connection.add(h);
+        case DISCONNECT -> disconnect.add(h);
+        case EVENT -> events.computeIfAbsent(h.event(), k -> new ArrayList<>()).add(h);
+      }
+      LOG.log(Level.DEBUG, "{0} handles {1} {2} on {3}", h.description(), h.kind(), h.event(), nsp);
+    }
+    nsp.onConnection(
+        socket -> {
+          // Listeners first: an event the client sends right after connecting waits in the
+          // socket's sequence behind the connection observers, and finds its observers.
+          events.forEach((name, observers) -> socket.on(name, e -> onEvent(observers, e)));
+          if (!disconnect.isEmpty()) {
+            socket.onDisconnect(
+                (reason, description) -> {
+                  Disconnection d =
+                      new Disconnection(socket, reason, description == null ? "" : description);
+                  for (HandlerMethod h : disconnect) {
+                    Object payload =
+                        h.binding() == HandlerMethod.Binding.DISCONNECTION ? d : socket;
+                    deliver(h, payload, socket, null);
+                  }
+                });
+          }
+          for (HandlerMethod h : connection) {
+            deliver(h, socket, socket, null);
+          }
+        });
+  }
+
+  private void onEvent(List<HandlerMethod> observers, Event event) {
+    for (HandlerMethod h : observers) {
+      Object payload =
+          switch (h.binding()) {
+            case SOCKET -> event.socket();
+            case EVENT -> event;
+            default -> bind(h, event);
+          };
+      if (payload != null) {
+        deliver(h, payload, event.socket(), event);
+      }
+    }
+  }
+
+  /** The first argument bound to the observed type, or null (logged, error ack) when it is not. */
+  private Object bind(HandlerMethod h, Event event) {
+    String problem;
+    if (event.size() == 0) {
+      problem = "it has no argument";
+    } else {
+      try {
+        Type type = h.observedType();
+        Object value = type instanceof Class<?> c ? event.get(0, boxed(c)) : event.get(0, type);
+        if (value != null) {
+          return value;
+        }
+        problem = "its first argument is null";
+      } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException e) {
+        problem = "its first argument does not bind to " + typeName(h.observedType());
+      }
+    }
+    LOG.log(
+        Level.WARNING,
+        "event \"{0}\" on {1} from socket {2} not handled by {3}: {4}",
+        event.name(),
+        event.socket().nsp().name(),
+        event.socket().id(),
+        h.description(),
+        problem);
+    if (event.wantsAck()) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("error", "invalid payload");
+      error.put("message", "event \"" + event.name() + "\": " + problem);
+      event.ack(error);
+    }
+    return null;
+  }
+
+  private void deliver(HandlerMethod h, Object payload, Socket socket, Event event) {
+    if (h.async()) {
+      asyncExecutor().execute(() -> call(h, payload, socket, event));
+    } else {
+      call(h, payload, socket, event);
+    }
+  }
+
+  private void call(HandlerMethod h, Object payload, Socket socket, Event event) {
+    try {
+      inContext(socket, event, () -> notify(h, payload));
+    } catch (Exception e) {
+      LOG.log(
+          Level.WARNING,
+          "Socket.IO observer " + h.description() + " failed on socket " + socket.id(),
+          e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void notify(HandlerMethod h, Object payload) {
+    ObserverMethod<Object> observer = (ObserverMethod<Object>) h.observer();
+    observer.notify(new Context(payload, h));
+  }
+
+  /** Runs {@code body} with the application's loader, a request context and the handler context. */
+  private void inContext(Socket socket, Event event, Body body) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previousLoader = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    HandlerContext previous = HandlerContext.enter(new HandlerContext(socket, event));
+    RequestContextController controller = requestContexts.get();
+    boolean activated = false;
+    try {
+      activated = controller.activate();
+      body.run();
+    } finally {
+      try {
+        if (activated) {
+          controller.deactivate();
+        }
+      } finally {
+        requestContexts.destroy(controller);
+        HandlerContext.restore(previous);
+        thread.setContextClassLoader(previousLoader);
+      }
+    }
+  }
+
+  private Executor asyncExecutor() {
+    return server.options().handlerExecutor().orElseGet(Dispatcher::sharedAsync);
+  }
+
+  private static ExecutorService sharedAsync() {
+    ExecutorService e = sharedAsync;
+    if (e == null) {
+      synchronized (Dispatcher.class) {
+        e = sharedAsync;
+        if (e == null) {
+          e =
+              Executors.newCachedThreadPool(
+                  r -> {
+                    Thread t = new Thread(r, "socketio-async-" + ASYNC_THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                  });
+          sharedAsync = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  private static String namespaceOf(Bean<?> bean) {
+    for (Annotation q : bean.getQualifiers()) {
+      if (q instanceof io.socketiojakarta.annotation.SocketNamespace n) {
+        return n.value();
+      }
+    }
+    return "/";
+  }
+
+  /** The bean class's {@code @Priority}, read by name: the annotation API may be absent. */
+  private static int priority(Bean<?> bean) {
+    for (Annotation a : bean.getBeanClass().getAnnotations()) {
+      if (a.annotationType().getName().equals("jakarta.annotation.Priority")) {
+        try {
+          return (Integer) a.annotationType().getMethod("value").invoke(a);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          break;
+        }
+      }
+    }
+    return Integer.MAX_VALUE / 2;
+  }
+
+  private static Class<?> boxed(Class<?> c) {
+    if (!c.isPrimitive()) {
+      return c;
+    }
+    return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+  }
+
+  private static String typeName(Type type) {
+    return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void run() throws Exception;
+  }
+
+  /** The event as the observer receives it. */
+  private record Context(Object event, HandlerMethod handler)
+      implements EventContext<Object>, EventMetadata {
+    @Override
+    public Object getEvent() {
+      return event;
+    }
+
+    @Override
+    public EventMetadata getMetadata() {
+      return this;
+    }
+
+    @Override
+    public Set<Annotation> getQualifiers() {
+      return handler.observer().getObservedQualifiers();
+    }
+
+    @Override
+    public InjectionPoint getInjectionPoint() {
+      return null;
+    }
+
+    @Override
+    public Type getType() {
+      return handler.observedType();
+    }
+  }
+}
