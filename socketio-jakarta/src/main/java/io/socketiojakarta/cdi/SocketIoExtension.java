@@ -20,6 +20,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.Bean;
@@ -162,7 +163,21 @@ public class SocketIoExtension implements Extension {
   }
 
   void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
-    if (event.getInjectionPoint().getType() != Namespace.class) {
+    Type type = event.getInjectionPoint().getType();
+    if (type == Socket.class || type == Event.class || type == Event.Acknowledgement.class) {
+      if (!isHandlerParameter(event.getInjectionPoint().getAnnotated())) {
+        event.addDefinitionError(
+            new DeploymentException(
+                "a Socket.IO "
+                    + type.getTypeName()
+                    + " is injected at "
+                    + event.getInjectionPoint().getMember()
+                    + ": it can only be a parameter of an observer method of @OnConnection,"
+                    + " @OnDisconnect or @OnEvent (inject Server or Namespace elsewhere)"));
+      }
+      return;
+    }
+    if (type != Namespace.class) {
       return;
     }
     for (Annotation q : event.getInjectionPoint().getQualifiers()) {
@@ -311,6 +326,22 @@ public class SocketIoExtension implements Extension {
             .map(Class::getSimpleName)
             .collect(Collectors.joining(", "))
         + ")";
+  }
+
+  /** Whether an injection point is a parameter of a Socket.IO observer method. */
+  private static boolean isHandlerParameter(Annotated annotated) {
+    if (!(annotated instanceof AnnotatedParameter<?> parameter)
+        || !(parameter.getDeclaringCallable() instanceof AnnotatedMethod<?> method)) {
+      return false;
+    }
+    for (AnnotatedParameter<?> p : method.getParameters()) {
+      if (p.isAnnotationPresent(Observes.class) || p.isAnnotationPresent(ObservesAsync.class)) {
+        return p.isAnnotationPresent(OnConnection.class)
+            || p.isAnnotationPresent(OnDisconnect.class)
+            || p.isAnnotationPresent(OnEvent.class);
+      }
+    }
+    return false;
   }
 
   private static boolean hasTypeVariable(Type type) {

@@ -304,7 +304,7 @@ class CdiObserversJavaTest {
   }
 
   @Test
-  void socketIsNotInjectableOutsideAnObserver() {
+  void socketIsNotAvailableOutsideAnObserver() {
     assertThatThrownBy(() -> weld.select(io.socketiojakarta.Socket.class).get())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("only injectable as a parameter of a Socket.IO observer method");
@@ -328,8 +328,20 @@ class CdiObserversJavaTest {
     void joined(@Observes @OnConnection io.socketiojakarta.Socket s, Event.Acknowledgement ack) {}
   }
 
+  /** Injects the current socket into a field: it has no current socket. */
+  @ApplicationScoped
+  public static class SocketField {
+    @Inject io.socketiojakarta.Socket socket;
+  }
+
   @ParameterizedTest(name = "{0}")
-  @ValueSource(classes = {WrongConnectionType.class, ReservedName.class, AckOnConnection.class})
+  @ValueSource(
+      classes = {
+        WrongConnectionType.class,
+        ReservedName.class,
+        AckOnConnection.class,
+        SocketField.class
+      })
   void observerThatCannotBeServedFailsTheDeploymentNamingIt(Class<?> bean) {
     String expected =
         switch (bean.getSimpleName()) {
@@ -339,6 +351,7 @@ class CdiObserversJavaTest {
           case "ReservedName" ->
               "ReservedName.disconnecting(Socket) observes the reserved event"
                   + " name \"disconnecting\"";
+          case "SocketField" -> "a Socket.IO io.socketiojakarta.Socket is injected at";
           default ->
               "AckOnConnection.joined(Socket, Acknowledgement) has a parameter of type"
                   + " io.socketiojakarta.Event$Acknowledgement, which only observers of @OnEvent"
@@ -355,7 +368,7 @@ class CdiObserversJavaTest {
                 c.getBeanManager();
               }
             })
-        .hasStackTraceContaining("Socket.IO observer method " + bean.getName())
+        .hasStackTraceContaining(bean.getSimpleName())
         .hasStackTraceContaining(expected);
   }
 }
