@@ -2,27 +2,21 @@ package io.socketiojakarta.sample;
 
 import io.socketiojakarta.ConnectionRefusedException;
 import io.socketiojakarta.Server;
-import io.socketiojakarta.ServerOptions;
-import io.socketiojakarta.config.SocketIoMount;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
+import io.socketiojakarta.config.SocketIoConfigurer;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 
 /**
- * The sample chat: a Socket.IO server at {@code /socket.io/}. A client connects with a name in its
- * auth object (refused without one), lands in the room {@code lobby}, and its {@code chat} events
- * go to everyone else in the room; the sender gets an acknowledgement.
+ * The sample chat on the Socket.IO server the library mounts at {@code /socket.io/} (found by the
+ * container as a {@link SocketIoConfigurer} when the application starts). A client connects with a
+ * name in its auth object (refused without one), lands in the room {@code lobby}, and its {@code
+ * chat} events go to everyone else in the room; the sender gets an acknowledgement.
  */
-@WebListener
-public class ChatSetup implements ServletContextListener {
+public class ChatSetup implements SocketIoConfigurer {
   private static final System.Logger LOG = System.getLogger(ChatSetup.class.getName());
 
   @Override
-  public void contextInitialized(ServletContextEvent event) {
-    Server io = SocketIoMount.install(event.getServletContext(), ServerOptions.defaults());
-
+  public void configure(Server io) {
     io.use(
         (socket, next) -> {
           Object name = socket.handshake().auth().get("name");
