@@ -48,6 +48,25 @@ public final class CdiIntegration {
     return true;
   }
 
+  /**
+   * Releases what {@link #attach} started for {@code server} (the pool of asynchronous observers).
+   * Called while the application stops, after the server closed.
+   *
+   * @param server the server given to {@link #attach}
+   * @param beanManager as for {@link #attach}
+   */
+  public static void detach(Server server, Object beanManager) {
+    BeanManager bm = beanManager instanceof BeanManager b ? b : lookup();
+    if (bm == null) {
+      return;
+    }
+    try {
+      bm.getExtension(SocketIoExtension.class).detach();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // The container is gone already, or never loaded the extension: nothing to release.
+    }
+  }
+
   private static BeanManager lookup() {
     try {
       return CDI.current().getBeanManager();

@@ -40,12 +40,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Dispatcher {
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
   private static final AtomicInteger ASYNC_THREADS = new AtomicInteger();
-  private static volatile ExecutorService sharedAsync;
 
   private final Server server;
   private final BeanManager beanManager;
   private final ClassLoader loader;
   private final Instance<RequestContextController> requestContexts;
+  private ExecutorService ownAsync;
+  private boolean closed;
 
   Dispatcher(Server server, BeanManager beanManager, ClassLoader loader) {
     this.server = server;
@@ -173,7 +174,11 @@ final class Dispatcher {
 
   private void deliver(HandlerMethod h, Object payload, Socket socket, Event event) {
     if (h.async()) {
-      asyncExecutor().execute(() -> call(h, payload, socket, event));
+      try {
+        asyncExecutor().execute(() -> call(h, payload, socket, event));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        LOG.log(Level.DEBUG, "{0} not called: {1}", h.description(), e.getMessage());
+      }
     } else {
       call(h, payload, socket, event);
     }
@@ -221,27 +226,41 @@ final class Dispatcher {
   }
 
   private Executor asyncExecutor() {
-    return server.options().handlerExecutor().orElseGet(Dispatcher::sharedAsync);
+    return server.options().handlerExecutor().orElseGet(this::ownAsync);
   }
 
-  private static ExecutorService sharedAsync() {
-    ExecutorService e = sharedAsync;
-    if (e == null) {
-      synchronized (Dispatcher.class) {
-        e = sharedAsync;
-        if (e == null) {
-          e =
-              Executors.newCachedThreadPool(
-                  r -> {
-                    Thread t = new Thread(r, "socketio-async-" + ASYNC_THREADS.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                  });
-          sharedAsync = e;
-        }
+  /** The pool of asynchronous observers when the server has no handler executor configured. */
+  private synchronized ExecutorService ownAsync() {
+    if (closed) {
+      throw new java.util.concurrent.RejectedExecutionException("the application is stopping");
+    }
+    if (ownAsync == null) {
+      ownAsync =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "socketio-async-" + ASYNC_THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return ownAsync;
+  }
+
+  /** Stops the asynchronous observers' own pool (the application stops), waiting a little. */
+  void close() {
+    ExecutorService pool;
+    synchronized (this) {
+      closed = true;
+      pool = ownAsync;
+    }
+    if (pool != null) {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
-    return e;
   }
 
   private static String namespaceOf(Bean<?> bean) {

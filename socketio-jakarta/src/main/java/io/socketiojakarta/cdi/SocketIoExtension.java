@@ -294,6 +294,14 @@ public class SocketIoExtension implements Extension {
     dispatcher = d;
   }
 
+  /** Releases what {@link #attach} started (the application stops). */
+  void detach() {
+    Dispatcher d = dispatcher;
+    if (d != null) {
+      d.close();
+    }
+  }
+
   /** The observer methods found, for messages and tests. */
   List<HandlerMethod> handlers() {
     synchronized (handlers) {

@@ -15,4 +15,9 @@ final class CdiBridge {
   static boolean attach(Server server, Object beanManager) {
     return CdiIntegration.attach(server, beanManager);
   }
+
+  /** {@link CdiIntegration#detach(Server, Object)}. */
+  static void detach(Server server, Object beanManager) {
+    CdiIntegration.detach(server, beanManager);
+  }
 }

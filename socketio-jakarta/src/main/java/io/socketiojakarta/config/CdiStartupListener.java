@@ -9,8 +9,8 @@ import java.lang.System.Logger.Level;
 /**
  * Added by {@link SocketIoInitializer}: when the application starts, binds its CDI beans to the
  * server if the CDI API is visible to the application (a CDI container, such as Weld in the WAR or
- * the application server's, then usually runs too). Stopping needs nothing here: the server closes
- * with its servlet.
+ * the application server's, then usually runs too). The server closes with its servlet; stopping
+ * releases what the CDI integration started.
  */
 final class CdiStartupListener implements ServletContextListener {
   /** The class whose visibility tells that the CDI API is there. */
@@ -19,6 +19,7 @@ final class CdiStartupListener implements ServletContextListener {
   private static final System.Logger LOG = System.getLogger(CdiStartupListener.class.getName());
 
   private final Server server;
+  private volatile boolean bound;
 
   CdiStartupListener(Server server) {
     this.server = server;
@@ -31,7 +32,6 @@ final class CdiStartupListener implements ServletContextListener {
       LOG.log(Level.DEBUG, "no CDI API in this web application: CDI integration off");
       return;
     }
-    boolean bound;
     try {
       bound = CdiBridge.attach(server, context.getAttribute(BEAN_MANAGER));
     } catch (RuntimeException | LinkageError e) {
@@ -40,6 +40,17 @@ final class CdiStartupListener implements ServletContextListener {
     }
     LOG.log(
         Level.DEBUG, bound ? "CDI integration on" : "no CDI container found: CDI integration off");
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    if (bound) {
+      try {
+        CdiBridge.detach(server, event.getServletContext().getAttribute(BEAN_MANAGER));
+      } catch (RuntimeException | LinkageError e) {
+        LOG.log(Level.DEBUG, "CDI integration release failed: {0}", e);
+      }
+    }
   }
 
   /** Whether the CDI API can be loaded by the application's class loader. */

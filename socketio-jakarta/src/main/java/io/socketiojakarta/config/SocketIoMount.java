@@ -12,6 +12,11 @@ import io.socketiojakarta.spi.InMemoryAdapter;
 import io.socketiojakarta.transport.polling.ClientBundleServlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Mounts a Socket.IO server in a web application: Engine.IO at the engine options' path (default
@@ -35,6 +40,11 @@ import jakarta.servlet.ServletRegistration;
  * }</pre>
  */
 public final class SocketIoMount {
+  private static final System.Logger LOG = System.getLogger(SocketIoMount.class.getName());
+
+  /** How long stopping the application waits for the server and its threads. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
   /** The default path of a Socket.IO server. */
   public static final String DEFAULT_PATH = "/socket.io/";
 
@@ -69,7 +79,7 @@ public final class SocketIoMount {
     CoreServer server = new CoreServer(options, adapterFactory, scheduler, JsonbMapper.detect());
     Engine engine = Engine.create(engineOptions, server, scheduler);
     server.attach(engine);
-    EngineMount.mount(context, engine, server::close);
+    EngineMount.mount(context, engine, () -> stop(server, scheduler));
     if (options.serveClient()) {
       String name = "socket.io-client:" + engineOptions.path();
       ServletRegistration.Dynamic reg =
@@ -82,5 +92,28 @@ public final class SocketIoMount {
     }
     context.setAttribute(Server.class.getName(), server);
     return server;
+  }
+
+  /**
+   * Closes the server while the application stops, and waits (bounded) for its disconnect listeners
+   * and its threads: they belong to the application's class loader, and its CDI beans are still
+   * alive while the servlets are destroyed.
+   */
+  private static void stop(CoreServer server, Scheduler scheduler) {
+    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    try {
+      server.close().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(
+          Level.WARNING,
+          "the Socket.IO server did not close cleanly within {0}: {1}",
+          STOP_WAIT,
+          e);
+    }
+    server.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    scheduler.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 }

@@ -474,6 +474,23 @@ public final class CoreServer implements Server, EngineListener {
     return done.whenComplete((v, error) -> ownExecutor.shutdown());
   }
 
+  /**
+   * After {@link #close()} completed, waits at most {@code timeout} for the server's own handler
+   * threads to end (an application being undeployed should leave no thread behind); returns whether
+   * they did. Always true with an executor the application supplied.
+   */
+  public boolean awaitTermination(Duration timeout) {
+    if (ownExecutor == null) {
+      return true;
+    }
+    try {
+      return ownExecutor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   @Override
   public BroadcastOperator to(String... rooms) {
     return main.to(rooms);

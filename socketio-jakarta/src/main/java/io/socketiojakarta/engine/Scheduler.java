@@ -18,6 +18,14 @@ public interface Scheduler {
   /** Releases the scheduler's threads. */
   default void shutdown() {}
 
+  /**
+   * After {@link #shutdown()}, waits at most {@code timeout} for the threads to end; returns
+   * whether they did.
+   */
+  default boolean awaitTermination(Duration timeout) {
+    return true;
+  }
+
   /** A scheduled task that can be cancelled. */
   @FunctionalInterface
   interface Cancellable {

@@ -57,4 +57,14 @@ final class ThreadScheduler implements Scheduler {
   public void shutdown() {
     executor.shutdownNow();
   }
+
+  @Override
+  public boolean awaitTermination(Duration timeout) {
+    try {
+      return executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
 }
