@@ -38,9 +38,31 @@ public final class EngineMount {
   /** Creates an engine and mounts it at {@code options.path()}; returns the engine. */
   public static Engine install(
       ServletContext context, EngineOptions options, EngineListener listener) {
+    requireFree(context, options.path());
     Engine engine = Engine.create(options, listener);
     mount(context, engine, engine::close);
     return engine;
+  }
+
+  /**
+   * Fails when an engine (of a raw Engine.IO or a Socket.IO server) is already mounted at {@code
+   * path} in this web application, typically the server the library's container initializer
+   * mounted, before the caller creates anything.
+   */
+  static void requireFree(ServletContext context, String path) {
+    String name = servletName(path);
+    if (context.getServletRegistration(name) != null) {
+      throw new IllegalStateException(
+          "a Socket.IO or Engine.IO server is already mounted at "
+              + path
+              + " in this web application (the library mounts one itself when the application"
+              + " starts): to mount your own, set the context parameter socketio.enabled=false in"
+              + " web.xml; to set up the library's server, implement a SocketIoConfigurer instead");
+    }
+  }
+
+  static String servletName(String path) {
+    return "engine.io:" + path;
   }
 
   /** Mounts an existing engine at {@code engine.options().path()}. */
@@ -61,10 +83,11 @@ public final class EngineMount {
                 + " serves long-polling only");
       }
     }
-    String name = "engine.io:" + options.path();
+    String name = servletName(options.path());
     ServletRegistration.Dynamic reg =
         context.addServlet(name, new EngineServlet(engine, upgrade, onDestroy));
     if (reg == null) {
+      requireFree(context, options.path());
       throw new IllegalStateException("a servlet named " + name + " is already registered");
     }
     reg.setAsyncSupported(true);

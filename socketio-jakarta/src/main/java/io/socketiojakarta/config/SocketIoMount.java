@@ -16,7 +16,13 @@ import jakarta.servlet.ServletRegistration;
 /**
  * Mounts a Socket.IO server in a web application: Engine.IO at the engine options' path (default
  * {@code /socket.io/}) over long-polling and WebSocket, the client bundles when {@code serveClient}
- * is on. Call it while the application starts; the server closes with the application.
+ * is on. The server closes with the application.
+ *
+ * <p>An application with this library in {@code WEB-INF/lib} gets a server without calling this:
+ * {@link SocketIoInitializer} mounts one, configured in {@code web.xml}, with {@link
+ * io.socketiojakarta.annotation.SocketIoConfiguration} or with a {@link SocketIoConfigurer}. To
+ * mount the server yourself, switch that one off with the context parameter {@code
+ * socketio.enabled=false} and call this while the application starts:
  *
  * <pre>{@code
  * @WebListener
@@ -45,12 +51,20 @@ public final class SocketIoMount {
     return install(context, engineOptions, options, InMemoryAdapter::new);
   }
 
-  /** A server with a given adapter (e.g. a cluster adapter). */
+  /**
+   * A server with a given adapter (e.g. a cluster adapter).
+   *
+   * @throws IllegalStateException when a server is already mounted at that path in this web
+   *     application, e.g. by the library's {@link SocketIoInitializer} (switch it off with the
+   *     context parameter {@code socketio.enabled=false}, or set its server up with a {@link
+   *     SocketIoConfigurer} instead)
+   */
   public static Server install(
       ServletContext context,
       EngineOptions engineOptions,
       ServerOptions options,
       AdapterFactory adapterFactory) {
+    EngineMount.requireFree(context, engineOptions.path());
     Scheduler scheduler = Scheduler.daemon();
     CoreServer server = new CoreServer(options, adapterFactory, scheduler, JsonbMapper.detect());
     Engine engine = Engine.create(engineOptions, server, scheduler);
