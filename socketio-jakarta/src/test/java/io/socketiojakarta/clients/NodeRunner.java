@@ -15,20 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs Node scripts of {@code src/test/node} as bounded child processes. Tests that need Node call
  * {@link #requireNode()} first: without {@code node} on the PATH they are skipped, and the npm
- * dependencies are installed once ({@code npm ci}) when {@code node_modules} is missing.
+ * dependencies are installed once ({@code npm ci}) when {@code node_modules} is missing. Scripts of
+ * another folder with its own {@code package.json} run through {@link #run(Path, String, List,
+ * Duration)}.
  */
 public final class NodeRunner {
   /** Bound of {@code npm ci}. */
   private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
 
   private static final Object INSTALL_LOCK = new Object();
-  private static boolean installed;
+  private static final Set<Path> INSTALLED = ConcurrentHashMap.newKeySet();
 
   private NodeRunner() {}
 
@@ -44,25 +48,35 @@ public final class NodeRunner {
    * suite would go unnoticed); installs node_modules when missing.
    */
   public static void requireNode() {
+    requireNode(nodeDir());
+  }
+
+  /**
+   * As {@link #requireNode()} for the scripts of {@code dir}, a folder with its own package.json
+   * and package-lock.json.
+   */
+  public static void requireNode(Path dir) {
     Optional<Path> node = onPath("node");
     if ("true".equals(System.getenv("CI")) && node.isEmpty()) {
       fail("node is not installed, and CI must run the client tests");
     }
     Assumptions.assumeTrue(node.isPresent(), "node not installed");
     synchronized (INSTALL_LOCK) {
-      if (installed || upToDate(nodeDir())) {
-        installed = true;
+      Path folder = dir.toAbsolutePath().normalize();
+      if (INSTALLED.contains(folder) || upToDate(folder)) {
+        INSTALLED.add(folder);
         return;
       }
       Path npm =
           onPath("npm").orElseThrow(() -> new AssertionError("node is installed but npm is not"));
-      Result r = exec(List.of(npm.toString(), "ci", "--no-audit", "--no-fund"), NPM_TIMEOUT);
+      Result r =
+          exec(folder, List.of(npm.toString(), "ci", "--no-audit", "--no-fund"), NPM_TIMEOUT);
       if (r.exitCode() != 0) {
         fail(
             "npm ci failed in %s (exit %d)%nstdout:%n%s%nstderr:%n%s",
-            nodeDir(), r.exitCode(), r.stdout(), r.stderr());
+            folder, r.exitCode(), r.stdout(), r.stderr());
       }
-      installed = true;
+      INSTALLED.add(folder);
     }
   }
 
@@ -119,15 +133,23 @@ public final class NodeRunner {
 
   private static Scenario scenario(
       String script, URI base, String mode, String scenario, String paramsJson, Duration timeout) {
-    requireNode();
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                onPath("node").orElseThrow().toString(), script, base.toString(), mode, scenario));
+    List<String> args = new ArrayList<>(List.of(base.toString(), mode, scenario));
     if (paramsJson != null) {
-      cmd.add(paramsJson);
+      args.add(paramsJson);
     }
-    Result r = exec(cmd, timeout);
+    return run(nodeDir(), script, args, timeout);
+  }
+
+  /**
+   * Runs {@code node <script> <args...>} in {@code dir} (installing its npm dependencies first, see
+   * {@link #requireNode(Path)}) and returns the last JSON object line it printed. Fails the test
+   * when the process overran {@code timeout} (it is then destroyed) or printed no such line.
+   */
+  public static Scenario run(Path dir, String script, List<String> args, Duration timeout) {
+    requireNode(dir);
+    List<String> cmd = new ArrayList<>(List.of(onPath("node").orElseThrow().toString(), script));
+    cmd.addAll(args);
+    Result r = exec(dir.toAbsolutePath().normalize(), cmd, timeout);
     String line =
         r.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
     if (line == null) {
@@ -194,10 +216,8 @@ public final class NodeRunner {
 
   private record Result(int exitCode, String stdout, String stderr) {}
 
-  /**
-   * Runs a command in the node folder; destroys it forcibly when it overruns and fails the test.
-   */
-  private static Result exec(List<String> cmd, Duration timeout) {
+  /** Runs a command in a folder; destroys it forcibly when it overruns and fails the test. */
+  private static Result exec(Path dir, List<String> cmd, Duration timeout) {
     Path out = null;
     Path err = null;
     Process p = null;
@@ -206,7 +226,7 @@ public final class NodeRunner {
       err = Files.createTempFile("node-err", ".txt");
       p =
           new ProcessBuilder(cmd)
-              .directory(nodeDir().toFile())
+              .directory(dir.toFile())
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
               .start();
