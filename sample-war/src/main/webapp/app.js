@@ -9,6 +9,7 @@
   const $ = (id) => document.getElementById(id);
   const MAX_FILE = 512 * 1024;
   const TYPING_IDLE_MS = 1500;
+  const TYPING_REPEAT_MS = 1000;
   const TYPING_SHOWN_MS = 4000;
 
   const base = location.pathname.replace(/[^/]*$/, "");
@@ -26,6 +27,7 @@
   const typingPeople = new Map(); // "room\nname" -> timer
   let typingTimer = null;
   let typingSent = false;
+  let typingSentAt = 0;
 
   function setStatus(state, text) {
     const el = $("status");
@@ -148,7 +150,10 @@
 
   function startTyping() {
     if (!socket?.connected) return;
-    if (!typingSent) {
+    // repeated while keys are pressed: typing events are volatile and may be dropped
+    const now = Date.now();
+    if (now - typingSentAt >= TYPING_REPEAT_MS) {
+      typingSentAt = now;
       typingSent = true;
       socket.emit("typing", { room: currentRoom, typing: true });
     }
@@ -158,6 +163,7 @@
 
   function stopTyping() {
     clearTimeout(typingTimer);
+    typingSentAt = 0;
     if (typingSent && socket?.connected) {
       socket.emit("typing", { room: currentRoom, typing: false });
     }
