@@ -29,9 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The sample's page in two real headless Chromium sessions, one forced to long-polling ({@code
  * ?transport=polling}) and one to WebSocket ({@code ?transport=websocket}): each page shows its
  * transport, both join one room and chat both ways, the typing indicator shows on the other page,
- * the user list shows both, a private message and an image (previewed from a Blob URL) arrive.
- * Screenshots of both pages go to {@code target/failsafe-reports/}. Skipped where chromium or
- * chromedriver is missing (failed in CI).
+ * the user list shows both, a private message and an image (previewed from a Blob URL) arrive; a
+ * third page, without a forced transport, shows the upgrade to WebSocket. Screenshots of the pages
+ * go to {@code target/failsafe-reports/}. Skipped where chromium or chromedriver is missing (failed
+ * in CI).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,6 +56,26 @@ class SampleBrowserIT {
       } finally {
         Browsers.screenshot(ann, "SampleBrowserIT-ann-polling");
         Browsers.screenshot(bob, "SampleBrowserIT-bob-websocket");
+      }
+    }
+  }
+
+  @Test
+  void withoutAForcedTransportThePageShowsTheUpgrade() {
+    try (Browsers browsers = Browsers.require()) {
+      WebDriver carol = browsers.open();
+      try {
+        carol.get(Http.resolve(base, "").toString());
+        carol.findElement(By.id("name")).sendKeys("carol");
+        carol.findElement(By.id("connect")).click();
+        waitFor(
+            carol,
+            "carol connected",
+            d -> "connected".equals(d.findElement(By.id("status")).getAttribute("data-state")));
+        // the client starts with long-polling, then upgrades to WebSocket
+        waitFor(carol, "the upgrade shown", d -> text(d, "transport").equals("websocket"));
+      } finally {
+        Browsers.screenshot(carol, "SampleBrowserIT-carol-upgraded");
       }
     }
   }
