@@ -1,0 +1,64 @@
+package io.socketiojakarta.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The same WAR deployed twice: as built, and with a {@code web.xml} whose context parameters move
+ * the server to {@code /realtime/} with a 5 s ping interval. Needs the library's container
+ * initializer, which reads {@code socketio.*} context parameters.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfiguredPathIT {
+  static final String CONFIGURED = "configured";
+
+  @Deployment(name = "default", testable = false)
+  static WebArchive asBuilt() {
+    return SampleDeployments.sample();
+  }
+
+  @Deployment(name = CONFIGURED, testable = false)
+  static WebArchive configured() {
+    return SampleDeployments.withContextParams(
+        Map.of("socketio.path", "/realtime/", "socketio.pingInterval", "5000"));
+  }
+
+  @ArquillianResource
+  @OperateOnDeployment("default")
+  URL asBuiltBase;
+
+  @ArquillianResource
+  @OperateOnDeployment(CONFIGURED)
+  URL configuredBase;
+
+  @Test
+  void contextParametersSetPathAndPingInterval() {
+    HttpResponse<String> open =
+        Http.get(Http.resolve(configuredBase, "realtime/?EIO=4&transport=polling"));
+    assertThat(open.statusCode()).as("%s", open.body()).isEqualTo(200);
+    assertThat(open.body()).startsWith("0{\"sid\":\"").contains("\"pingInterval\":5000,");
+  }
+
+  @Test
+  void theDeploymentAsBuiltKeepsTheDefaults() {
+    HttpResponse<String> open =
+        Http.get(Http.resolve(asBuiltBase, "socket.io/?EIO=4&transport=polling"));
+    assertThat(open.statusCode()).isEqualTo(200);
+    assertThat(open.body()).startsWith("0{\"sid\":\"").contains("\"pingInterval\":25000,");
+    assertThat(
+            Http.get(Http.resolve(asBuiltBase, "realtime/?EIO=4&transport=polling")).statusCode())
+        .isEqualTo(404);
+  }
+}
