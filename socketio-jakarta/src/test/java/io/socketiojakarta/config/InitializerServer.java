@@ -72,6 +72,16 @@ final class InitializerServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A POST of {@code body} on {@code path} under the context root. */
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort() + path))
+            .timeout(Duration.ofSeconds(5))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The open packet of a polling handshake at {@code enginePath}, as JSON. */
   Map<String, Object> handshake(String enginePath) throws Exception {
     HttpResponse<String> res = get(enginePath + "?EIO=4&transport=polling");

@@ -286,6 +286,34 @@ class SocketIoInitializerTest {
     s.close();
   }
 
+  /** Records how its sockets leave. */
+  public static class DisconnectRecorder implements SocketIoConfigurer {
+    @Override
+    public void configure(Server server) {
+      server.onConnection(
+          socket -> socket.onDisconnect((reason, description) -> calls.add("left: " + reason)));
+    }
+  }
+
+  @Test
+  void stoppingTheApplicationClosesTheServer() throws Exception {
+    InitializerServer s = InitializerServer.start(Map.of(), DisconnectRecorder.class);
+    try {
+      String sid = (String) s.handshake("/socket.io/").get("sid");
+      String url = "/socket.io/?EIO=4&transport=polling&sid=" + sid;
+      assertThat(s.post(url, "40").body()).isEqualTo("ok");
+      assertThat(s.get(url).body()).startsWith("40{\"sid\":");
+    } finally {
+      s.close();
+    }
+    // the disconnect listener runs on the handler pool, maybe just after stop returned
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (calls.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(calls).containsExactly("left: server shutting down");
+  }
+
   private static void assertNothingMounted(InitializerServer s) {
     assertThat(s.context.getServletHandler().getServlets())
         .extracting(h -> h.getName())
