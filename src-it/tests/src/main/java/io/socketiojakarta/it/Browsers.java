@@ -28,10 +28,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * ({@code CI=true}) where they fail. {@link #close()} quits every browser and deletes the profiles.
  */
 final class Browsers implements AutoCloseable {
-  /** The system property naming the chromium binary, {@code /usr/bin/chromium} by default. */
+  /** The system property naming the chromium binary; by default {@code chromium} on the PATH. */
   static final String CHROMIUM_PROPERTY = "it.chromium";
 
-  /** The system property naming chromedriver, {@code /usr/bin/chromedriver} by default. */
+  /** The system property naming chromedriver; by default {@code chromedriver} on the PATH. */
   static final String CHROMEDRIVER_PROPERTY = "it.chromedriver";
 
   private final Path chromium;
@@ -139,7 +139,7 @@ final class Browsers implements AutoCloseable {
     }
     String path = System.getenv().getOrDefault("PATH", "");
     for (String name : names) {
-      for (String dir : (path + File.pathSeparator + "/usr/bin").split(File.pathSeparator)) {
+      for (String dir : path.split(File.pathSeparator)) {
         if (dir.isEmpty()) {
           continue;
         }
