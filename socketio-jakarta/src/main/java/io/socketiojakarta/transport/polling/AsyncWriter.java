@@ -19,8 +19,22 @@ final class AsyncWriter implements WriteListener {
     this.body = body;
   }
 
-  /** Sets the content length and starts writing; status and headers must be set already. */
+  /**
+   * Sets the content length and starts writing; status and headers must be set already. The writing
+   * starts on a thread of the container ({@link AsyncContext#start}): the caller may be a Socket.IO
+   * handler thread, and a container may run the request's listeners (a CDI container's request
+   * context, among others) on the thread that registers the write listener or completes the
+   * request.
+   */
   static void write(AsyncContext async, byte[] body) {
+    try {
+      async.start(() -> begin(async, body));
+    } catch (IllegalStateException e) {
+      complete(async);
+    }
+  }
+
+  private static void begin(AsyncContext async, byte[] body) {
     HttpServletResponse resp = (HttpServletResponse) async.getResponse();
     try {
       resp.setContentLength(body.length);

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same WAR deployed twice: as built, and with a {@code web.xml} whose context parameters move
- * the server to {@code /realtime/} with a 5 s ping interval. Needs the library's container
- * initializer, which reads {@code socketio.*} context parameters.
+ * The same WAR deployed twice: as built (its annotation sets a 20 s ping interval), and with a
+ * {@code web.xml} whose context parameters move the server to {@code /realtime/} with a 5 s ping
+ * interval, overriding the annotation. Needs the library's container initializer, which reads
+ * {@code socketio.*} context parameters.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -52,11 +53,12 @@ class ConfiguredPathIT {
   }
 
   @Test
-  void theDeploymentAsBuiltKeepsTheDefaults() {
+  void theDeploymentAsBuiltKeepsItsOwnSettings() {
     HttpResponse<String> open =
         Http.get(Http.resolve(asBuiltBase, "socket.io/?EIO=4&transport=polling"));
     assertThat(open.statusCode()).isEqualTo(200);
-    assertThat(open.body()).startsWith("0{\"sid\":\"").contains("\"pingInterval\":25000,");
+    // the sample's @SocketIoConfiguration(pingInterval = "20s"), no context parameter over it
+    assertThat(open.body()).startsWith("0{\"sid\":\"").contains("\"pingInterval\":20000,");
     assertThat(
             Http.get(Http.resolve(asBuiltBase, "realtime/?EIO=4&transport=polling")).statusCode())
         .isEqualTo(404);

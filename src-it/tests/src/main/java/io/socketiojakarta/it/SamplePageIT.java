@@ -40,7 +40,8 @@ class SamplePageIT {
     assertThat(open.body())
         .startsWith("0{\"sid\":\"")
         .contains("\"upgrades\":[\"websocket\"]")
-        .contains("\"pingInterval\":25000,\"pingTimeout\":20000");
+        // @SocketIoConfiguration(pingInterval = "20s") on the sample's ChatApplication
+        .contains("\"pingInterval\":20000,\"pingTimeout\":20000");
   }
 
   @Test
