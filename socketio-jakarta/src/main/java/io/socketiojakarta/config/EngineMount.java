@@ -10,6 +10,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.websocket.server.ServerContainer;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /**
  * Mounts a raw Engine.IO server in a web application: the async polling servlet at {@code <path>*}
@@ -40,7 +41,13 @@ public final class EngineMount {
       ServletContext context, EngineOptions options, EngineListener listener) {
     requireFree(context, options.path());
     Engine engine = Engine.create(options, listener);
-    mount(context, engine, engine::close);
+    mount(
+        context,
+        engine,
+        () -> {
+          engine.close();
+          engine.awaitTermination(Duration.ofSeconds(2));
+        });
     return engine;
   }
 

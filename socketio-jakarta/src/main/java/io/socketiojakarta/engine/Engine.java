@@ -1,6 +1,7 @@
 package io.socketiojakarta.engine;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -84,6 +85,14 @@ public final class Engine {
     sessions.clear();
     closing.clear();
     scheduler.shutdown();
+  }
+
+  /**
+   * After {@link #close()}, waits at most {@code timeout} for the timer thread to end (an
+   * application being undeployed should leave no thread behind); returns whether it did.
+   */
+  public boolean awaitTermination(Duration timeout) {
+    return scheduler.awaitTermination(timeout);
   }
 
   Scheduler scheduler() {
