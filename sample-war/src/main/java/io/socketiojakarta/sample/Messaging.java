@@ -6,8 +6,6 @@ import io.socketiojakarta.annotation.OnEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,35 +95,29 @@ public class Messaging {
                         .toList()));
   }
 
-  /**
-   * {@code file} {room, name, type, data (binary)}: to the others in the room, at most 512 KiB.
-   * Read as the raw event, since a binary attachment does not bind to a record.
-   */
-  void file(@Observes @OnEvent("file") Event event, Socket socket) {
-    Object first = event.size() == 0 ? null : event.get(0);
-    if (!(first instanceof Map<?, ?> in)) {
-      event.ack(new Wire.Failure("a file is {room, name, type, data}"));
-      return;
-    }
-    Object room = in.get("room");
-    Optional<String> name = Checks.fileName(in.get("name"));
-    if (!(room instanceof String r) || !Members.rooms(socket).contains(r)) {
-      event.ack(new Wire.Failure("not in room " + room));
+  /** {@code file} {room, name, type, data (binary)}: to the others in the room, at most 512 KiB. */
+  void file(@Observes @OnEvent("file") Wire.FileIn in, Socket socket, Event.Acknowledgement ack) {
+    Optional<String> name = Checks.fileName(in.name());
+    if (in.room() == null || !Members.rooms(socket).contains(in.room())) {
+      ack.send(new Wire.Failure("not in room " + in.room()));
     } else if (name.isEmpty()) {
-      event.ack(new Wire.Failure("a file name has 1 to " + Checks.MAX_FILE_NAME + " characters"));
-    } else if (!(in.get("data") instanceof byte[] data)) {
-      event.ack(new Wire.Failure("the file data must be binary"));
-    } else if (data.length > Checks.MAX_FILE) {
-      event.ack(new Wire.Failure("file too large (at most " + Checks.MAX_FILE + " bytes)"));
+      ack.send(new Wire.Failure("a file name has 1 to " + Checks.MAX_FILE_NAME + " characters"));
+    } else if (in.data() == null) {
+      ack.send(new Wire.Failure("the file data must be binary"));
+    } else if (in.data().length > Checks.MAX_FILE) {
+      ack.send(new Wire.Failure("file too large (at most " + Checks.MAX_FILE + " bytes)"));
     } else {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("from", Members.name(socket));
-      out.put("room", r);
-      out.put("name", name.get());
-      out.put("type", Checks.mediaType(in.get("type")));
-      out.put("data", data);
-      socket.to(r).emit("file", out);
-      event.ack(DELIVERED);
+      socket
+          .to(in.room())
+          .emit(
+              "file",
+              new Wire.FileOut(
+                  Members.name(socket),
+                  in.room(),
+                  name.get(),
+                  Checks.mediaType(in.type()),
+                  in.data()));
+      ack.send(DELIVERED);
     }
   }
 }

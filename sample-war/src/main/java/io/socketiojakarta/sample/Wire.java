@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The payloads of the sample's events, bound from and to JSON with JSON-B (one record per payload;
- * see the {@linkplain io.socketiojakarta.sample package documentation} for who sends which). The
- * {@code file} event is the exception: its {@code data} is binary, and binary travels as a
- * Socket.IO attachment only inside plain maps and lists, so it is read and written as a map.
+ * see the {@linkplain io.socketiojakarta.sample package documentation} for who sends which). A
+ * {@code byte[]} component (the {@code file} event's {@code data}) travels as a Socket.IO binary
+ * attachment both ways.
  */
 public final class Wire {
   private Wire() {}
@@ -22,6 +22,12 @@ public final class Wire {
 
   /** {@code private} to its target. */
   public record PrivateOut(String from, String fromId, String text) {}
+
+  /** {@code file} from a client: {@code data} is binary. */
+  public record FileIn(String room, String name, String type, byte[] data) {}
+
+  /** {@code file} to the others in the room. */
+  public record FileOut(String from, String room, String name, String type, byte[] data) {}
 
   /** {@code typing} from a client. */
   public record TypingIn(String room, boolean typing) {}

@@ -3,6 +3,7 @@ package io.socketiojakarta.core;
 import io.socketiojakarta.json.JsonMapper;
 import io.socketiojakarta.json.JsonTree;
 import io.socketiojakarta.json.RawJson;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Turns application values into JSON trees for the encoder and tree values back into application
  * types. Values outside the tree model go through JSON-B (as {@link RawJson}), so {@code byte[]}
  * inside a JSON-B-bound object is not an attachment: only {@code byte[]} and {@code ByteBuffer} in
- * the arguments, lists and maps are.
+ * the arguments, lists, maps and records are (a record with a binary component is written and bound
+ * component by component, without JSON-B and its annotations).
  */
 final class Payloads {
   private static final int MAX_DEPTH = 1000;
@@ -103,6 +105,15 @@ final class Payloads {
     if (value instanceof Optional<?> o) {
       return tree(o.orElse(null), depth + 1);
     }
+    if (value instanceof Record r && Records.hasBinaryComponent(r.getClass())) {
+      // JSON-B would write the bytes as numbers: a record with binary components becomes an
+      // object whose binary values are attachments, like a map would
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        out.put(c.getName(), tree(Records.get(r, c), depth + 1));
+      }
+      return out;
+    }
     return new RawJson(mapper().toJson(value));
   }
 
@@ -138,10 +149,33 @@ final class Payloads {
       }
     }
     if (containsBinary(value)) {
+      if (type instanceof Class<?> c && c.isRecord() && value instanceof Map<?, ?> m) {
+        return (T) bindRecord(m, c);
+      }
       throw new IllegalArgumentException(
-          "binary data binds only to byte[], List or Map, not to " + type.getTypeName());
+          "binary data binds only to byte[], List, Map or a record, not to " + type.getTypeName());
     }
     return (T) mapper().fromJson(JsonTree.write(value), type);
+  }
+
+  /** An object holding binary data, bound component by component to a record. */
+  private Object bindRecord(Map<?, ?> object, Class<?> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      Object raw = object.get(c.getName());
+      try {
+        values[i] =
+            raw instanceof byte[] && c.getType() == java.nio.ByteBuffer.class
+                ? raw
+                : bind(raw, c.getGenericType());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            c.getName() + " of " + type.getSimpleName() + ": " + e.getMessage(), e);
+      }
+    }
+    return Records.create(type, components, values);
   }
 
   private static boolean containsBinary(Object value) {

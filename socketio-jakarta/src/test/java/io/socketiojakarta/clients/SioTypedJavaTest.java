@@ -38,6 +38,9 @@ class SioTypedJavaTest {
   /** A record. */
   public record User(String name, int age) {}
 
+  /** A record with binary components: they travel as attachments, both ways. */
+  public record Attachment(String name, byte[] data, java.nio.ByteBuffer thumbnail) {}
+
   /** A POJO with a nested list of records. */
   public static class Team {
     private String name;
@@ -109,6 +112,21 @@ class SioTypedJavaTest {
                                 users.stream().max(Comparator.comparingInt(User::age)).get());
                           });
                       s.on(
+                          "attachment",
+                          e -> {
+                            Attachment a = e.get(0, Attachment.class);
+                            BOUND.put(s.id() + "/attachment", a);
+                            byte[] reversed = a.data().clone();
+                            for (int i = 0; i < reversed.length / 2; i++) {
+                              byte t = reversed[i];
+                              reversed[i] = reversed[reversed.length - 1 - i];
+                              reversed[reversed.length - 1 - i] = t;
+                            }
+                            e.ack(
+                                new Attachment(
+                                    a.name().toUpperCase(), reversed, a.thumbnail().duplicate()));
+                          });
+                      s.on(
                           "team",
                           e -> {
                             Team team = e.get(0, Team.class);
@@ -139,6 +157,25 @@ class SioTypedJavaTest {
     CompletableFuture<Object[]> answer = new CompletableFuture<>();
     client.emit(event, args, (Ack) answer::complete);
     return await(answer);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"polling", "websocket", "upgrade"})
+  void recordsWithBinaryComponentsTravelAsAttachmentsBothWays(String mode) throws Exception {
+    Socket client = clients.connect(mode, "/");
+    JSONObject sent =
+        new JSONObject()
+            .put("name", "cat.png")
+            .put("data", new byte[] {1, 2, 3, (byte) 255})
+            .put("thumbnail", new byte[] {9});
+    JSONObject answer = (JSONObject) call(client, "attachment", sent)[0];
+    assertThat(answer.getString("name")).isEqualTo("CAT.PNG");
+    assertThat((byte[]) answer.get("data")).containsExactly((byte) 255, 3, 2, 1);
+    assertThat((byte[]) answer.get("thumbnail")).containsExactly(9);
+    io.socketiojakarta.Socket socket = serverSocket(SOCKETS, client);
+    Attachment bound = (Attachment) BOUND.get(socket.id() + "/attachment");
+    assertThat(bound.data()).containsExactly(1, 2, 3, (byte) 255);
+    assertThat(bound.thumbnail().remaining()).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}")
