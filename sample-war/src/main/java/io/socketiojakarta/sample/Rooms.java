@@ -20,6 +20,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class Rooms {
+  /** Most rooms one socket may be in (the lobby included). */
+  public static final int MAX_ROOMS = 20;
+
   /** The room every socket joins on connection. */
   public static final String LOBBY = "lobby";
 
@@ -42,6 +45,10 @@ public class Rooms {
     if (socket.nsp().sockets().containsKey(name)) {
       // a socket's own room carries its private messages: not a chat room
       ack.send(new Wire.Failure("this room name is not available"));
+      return;
+    }
+    if (!Members.rooms(socket).contains(name) && Members.rooms(socket).size() >= MAX_ROOMS) {
+      ack.send(new Wire.Failure("at most " + MAX_ROOMS + " rooms at once"));
       return;
     }
     if (Members.rooms(socket).add(name)) {

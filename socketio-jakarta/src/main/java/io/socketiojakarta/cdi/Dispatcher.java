@@ -25,9 +25,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,11 +44,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Dispatcher {
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
   private static final AtomicInteger ASYNC_THREADS = new AtomicInteger();
+  private static final int ASYNC_THREADS_MAX =
+      Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  private static final int ASYNC_QUEUE = 10_000;
+
+  /** Binding failures logged at WARNING at most once per handler in this period, then DEBUG. */
+  private static final long BIND_WARNING_PERIOD_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final Server server;
   private final BeanManager beanManager;
   private final ClassLoader loader;
   private final Instance<RequestContextController> requestContexts;
+  private final Map<String, Long> lastBindWarning = new ConcurrentHashMap<>();
   private ExecutorService ownAsync;
   private boolean closed;
 
@@ -125,59 +136,84 @@ final class Dispatcher {
   }
 
   private void onEvent(List<HandlerMethod> observers, Event event) {
+    String problem = null;
+    boolean taken = false;
     for (HandlerMethod h : observers) {
       Object payload =
           switch (h.binding()) {
             case SOCKET -> event.socket();
             case EVENT -> event;
-            default -> bind(h, event);
+            default -> {
+              Bound b = bindFirst(h, event);
+              if (b.problem() != null) {
+                problem = b.problem();
+                logBindingFailure(h, event, b.problem());
+              }
+              yield b.value();
+            }
           };
       if (payload != null) {
+        taken = true;
         deliver(h, payload, event.socket(), event);
       }
     }
+    if (!taken && problem != null && event.wantsAck()) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("error", "invalid payload");
+      error.put("message", "event \"" + event.name() + "\": " + problem);
+      event.ack(error);
+    }
   }
 
-  /** The first argument bound to the observed type, or null (logged, error ack) when it is not. */
-  private Object bind(HandlerMethod h, Event event) {
-    String problem;
+  /** The first argument bound to the observed type, or why it does not bind. */
+  private static Bound bindFirst(HandlerMethod h, Event event) {
     if (event.size() == 0) {
-      problem = "it has no argument";
-    } else {
-      try {
-        Type type = h.observedType();
-        Object value = type instanceof Class<?> c ? event.get(0, boxed(c)) : event.get(0, type);
-        if (value != null) {
-          return value;
-        }
-        problem = "its first argument is null";
-      } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException e) {
-        problem = "its first argument does not bind to " + typeName(h.observedType());
-      }
+      return new Bound(null, "it has no argument");
     }
+    try {
+      Type type = h.observedType();
+      Object value = type instanceof Class<?> c ? event.get(0, boxed(c)) : event.get(0, type);
+      return value == null ? new Bound(null, "its first argument is null") : new Bound(value, null);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException e) {
+      return new Bound(null, "its first argument does not have the expected form");
+    }
+  }
+
+  /** A bound argument, or (value null) the problem. */
+  private record Bound(Object value, String problem) {}
+
+  /**
+   * One line, no stack trace: at WARNING once a minute per observer method (a client sending bad
+   * payloads cannot fill the log), at DEBUG otherwise.
+   */
+  private void logBindingFailure(HandlerMethod h, Event event, String problem) {
+    long now = System.nanoTime();
+    Long last = lastBindWarning.get(h.description());
+    boolean warn =
+        (last == null || now - last > BIND_WARNING_PERIOD_NANOS)
+            && (last == null
+                ? lastBindWarning.putIfAbsent(h.description(), now) == null
+                : lastBindWarning.replace(h.description(), last, now));
     LOG.log(
-        Level.WARNING,
+        warn ? Level.WARNING : Level.DEBUG,
         "event \"{0}\" on {1} from socket {2} not handled by {3}: {4}",
         event.name(),
         event.socket().nsp().name(),
         event.socket().id(),
         h.description(),
         problem);
-    if (event.wantsAck()) {
-      Map<String, Object> error = new LinkedHashMap<>();
-      error.put("error", "invalid payload");
-      error.put("message", "event \"" + event.name() + "\": " + problem);
-      event.ack(error);
-    }
-    return null;
   }
 
   private void deliver(HandlerMethod h, Object payload, Socket socket, Event event) {
     if (h.async()) {
       try {
         asyncExecutor().execute(() -> call(h, payload, socket, event));
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        LOG.log(Level.DEBUG, "{0} not called: {1}", h.description(), e.getMessage());
+      } catch (RejectedExecutionException e) {
+        LOG.log(
+            Level.WARNING,
+            "{0} not called: too many asynchronous observers waiting ({1})",
+            h.description(),
+            e.getMessage());
       }
     } else {
       call(h, payload, socket, event);
@@ -205,11 +241,12 @@ final class Dispatcher {
   private void inContext(Socket socket, Event event, Body body) throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader previousLoader = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
     HandlerContext previous = HandlerContext.enter(new HandlerContext(socket, event));
-    RequestContextController controller = requestContexts.get();
+    RequestContextController controller = null;
     boolean activated = false;
     try {
+      thread.setContextClassLoader(loader);
+      controller = requestContexts.get();
       activated = controller.activate();
       body.run();
     } finally {
@@ -217,8 +254,10 @@ final class Dispatcher {
         if (activated) {
           controller.deactivate();
         }
+        if (controller != null) {
+          requestContexts.destroy(controller);
+        }
       } finally {
-        requestContexts.destroy(controller);
         HandlerContext.restore(previous);
         thread.setContextClassLoader(previousLoader);
       }
@@ -229,19 +268,30 @@ final class Dispatcher {
     return server.options().handlerExecutor().orElseGet(this::ownAsync);
   }
 
-  /** The pool of asynchronous observers when the server has no handler executor configured. */
+  /**
+   * The pool of asynchronous observers when the server has no handler executor configured: bounded
+   * (threads and queue), so that clients sending events to slow asynchronous observers cannot
+   * create threads without end; what does not fit is refused (and logged) instead.
+   */
   private synchronized ExecutorService ownAsync() {
     if (closed) {
-      throw new java.util.concurrent.RejectedExecutionException("the application is stopping");
+      throw new RejectedExecutionException("the application is stopping");
     }
     if (ownAsync == null) {
-      ownAsync =
-          Executors.newCachedThreadPool(
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              ASYNC_THREADS_MAX,
+              ASYNC_THREADS_MAX,
+              60,
+              TimeUnit.SECONDS,
+              new ArrayBlockingQueue<>(ASYNC_QUEUE),
               r -> {
                 Thread t = new Thread(r, "socketio-async-" + ASYNC_THREADS.incrementAndGet());
                 t.setDaemon(true);
                 return t;
               });
+      pool.allowCoreThreadTimeOut(true);
+      ownAsync = pool;
     }
     return ownAsync;
   }
@@ -253,13 +303,22 @@ final class Dispatcher {
       closed = true;
       pool = ownAsync;
     }
-    if (pool != null) {
-      pool.shutdown();
-      try {
-        pool.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    if (pool == null) {
+      return;
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+        List<Runnable> dropped = pool.shutdownNow();
+        LOG.log(
+            Level.WARNING,
+            "asynchronous Socket.IO observers still running at shutdown were interrupted ({0}"
+                + " not started)",
+            dropped.size());
       }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -291,10 +350,6 @@ final class Dispatcher {
       return c;
     }
     return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
-  }
-
-  private static String typeName(Type type) {
-    return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
   }
 
   @FunctionalInterface

@@ -26,6 +26,7 @@ import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessBean;
@@ -141,8 +142,12 @@ public class SocketIoExtension implements Extension {
           continue;
         }
         Type type = p.getBaseType();
+        if (type == EventMetadata.class) {
+          problems.add(
+              "has a parameter of type EventMetadata, which Socket.IO observers do not receive");
+        }
         if (handlerKind != HandlerMethod.Kind.EVENT
-            && (type == Event.class || type == Event.Acknowledgement.class)) {
+            && (type == Event.class || type == Args.class || type == Event.Acknowledgement.class)) {
           problems.add(
               "has a parameter of type "
                   + type.getTypeName()
@@ -164,7 +169,10 @@ public class SocketIoExtension implements Extension {
 
   void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
     Type type = event.getInjectionPoint().getType();
-    if (type == Socket.class || type == Event.class || type == Event.Acknowledgement.class) {
+    if (type == Socket.class
+        || type == Event.class
+        || type == Args.class
+        || type == Event.Acknowledgement.class) {
       if (!isHandlerParameter(event.getInjectionPoint().getAnnotated())) {
         event.addDefinitionError(
             new DeploymentException(

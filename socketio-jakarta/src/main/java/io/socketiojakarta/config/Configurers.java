@@ -1,6 +1,7 @@
 package io.socketiojakarta.config;
 
 import jakarta.servlet.ServletException;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
  * skipped.
  */
 final class Configurers {
+  private static final System.Logger LOG = System.getLogger(Configurers.class.getName());
+
   private Configurers() {}
 
   /** One configurer and its class name, for messages. */
@@ -34,6 +37,17 @@ final class Configurers {
             .filter(Configurers::instantiable)
             .sorted(Comparator.comparing(Class::getName))
             .toList();
+    classes.stream()
+        .filter(SocketIoConfigurer.class::isAssignableFrom)
+        .filter(c -> !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))
+        .filter(c -> !instantiable(c))
+        .forEach(
+            c ->
+                LOG.log(
+                    Level.WARNING,
+                    "SocketIoConfigurer {0} is not used: it must be a public top-level or static"
+                        + " nested class with a public no-argument constructor",
+                    c.getName()));
     List<Named> configurers = new ArrayList<>();
     for (Class<?> type : types) {
       String name = type.getName();

@@ -14,9 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Mounts a Socket.IO server in every web application that has this library in {@code WEB-INF/lib}:
@@ -66,7 +63,6 @@ import javax.naming.NamingException;
 @HandlesTypes({SocketIoConfiguration.class, SocketIoConfigurer.class})
 public final class SocketIoInitializer implements ServletContainerInitializer {
   private static final System.Logger LOG = System.getLogger(SocketIoInitializer.class.getName());
-  private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
   /** Created by the container. */
   public SocketIoInitializer() {}
@@ -115,7 +111,7 @@ public final class SocketIoInitializer implements ServletContainerInitializer {
       }
     }
     EngineOptions engineOptions = draft.engine.build();
-    ServerOptions serverOptions = withManagedExecutor(draft.server.build());
+    ServerOptions serverOptions = draft.server.build();
     Server server;
     try {
       server = SocketIoMount.install(context, engineOptions, serverOptions);
@@ -139,29 +135,6 @@ public final class SocketIoInitializer implements ServletContainerInitializer {
         Long.toString(engineOptions.pingInterval().toMillis()),
         Long.toString(engineOptions.pingTimeout().toMillis()),
         String.join(",", engineOptions.transports()));
-  }
-
-  /**
-   * Handlers run on the container's default managed executor where there is one (WildFly, any
-   * Jakarta EE platform server) and the application chose no executor: its threads carry the
-   * application's naming context, security and class loader, and the administrator sizes it.
-   * Servlet containers have none; the server's own pool is used there.
-   */
-  private static ServerOptions withManagedExecutor(ServerOptions options) {
-    if (options.handlerExecutor().isPresent()) {
-      return options;
-    }
-    Object found;
-    try {
-      found = new InitialContext().lookup(MANAGED_EXECUTOR);
-    } catch (NamingException | RuntimeException | LinkageError e) {
-      return options;
-    }
-    if (!(found instanceof Executor executor)) {
-      return options;
-    }
-    LOG.log(Level.DEBUG, "Socket.IO handlers run on {0}", MANAGED_EXECUTOR);
-    return options.toBuilder().handlerExecutor(executor).build();
   }
 
   private static Map<String, String> initParameters(ServletContext context) {

@@ -3,7 +3,6 @@ package io.socketiojakarta.core;
 import io.socketiojakarta.json.JsonMapper;
 import io.socketiojakarta.json.JsonTree;
 import io.socketiojakarta.json.RawJson;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -108,9 +107,11 @@ final class Payloads {
     if (value instanceof Record r && Records.hasBinaryComponent(r.getClass())) {
       // JSON-B would write the bytes as numbers: a record with binary components becomes an
       // object whose binary values are attachments, like a map would
+      String[] names = Records.names(r.getClass());
+      Object[] values = Records.values(r);
       Map<String, Object> out = new LinkedHashMap<>();
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
-        out.put(c.getName(), tree(Records.get(r, c), depth + 1));
+      for (int i = 0; i < names.length; i++) {
+        out.put(names[i], tree(values[i], depth + 1));
       }
       return out;
     }
@@ -160,22 +161,22 @@ final class Payloads {
 
   /** An object holding binary data, bound component by component to a record. */
   private Object bindRecord(Map<?, ?> object, Class<?> type) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] values = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      Object raw = object.get(c.getName());
+    String[] names = Records.names(type);
+    Type[] types = Records.types(type);
+    Object[] values = new Object[names.length];
+    for (int i = 0; i < names.length; i++) {
+      Object raw = object.get(names[i]);
       try {
         values[i] =
-            raw instanceof byte[] && c.getType() == java.nio.ByteBuffer.class
+            raw instanceof byte[] && types[i] == java.nio.ByteBuffer.class
                 ? raw
-                : bind(raw, c.getGenericType());
+                : bind(raw, types[i]);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            c.getName() + " of " + type.getSimpleName() + ": " + e.getMessage(), e);
+            names[i] + " of " + type.getSimpleName() + ": " + e.getMessage(), e);
       }
     }
-    return Records.create(type, components, values);
+    return Records.create(type, values);
   }
 
   private static boolean containsBinary(Object value) {

@@ -123,6 +123,14 @@ class CdiObserversJavaTest {
   /** Observers on the main namespace (no {@code @SocketNamespace}). */
   @Dependent
   public static class MainHandlers {
+    void number(@Observes @OnEvent("either") Integer n, Event.Acknowledgement ack) {
+      ack.send("number " + n);
+    }
+
+    void message(@Observes @OnEvent("either") ChatMessage m, Event.Acknowledgement ack) {
+      ack.send("message " + m.text());
+    }
+
     void hello(@Observes @OnEvent("hello") List<String> names, Event.Acknowledgement ack) {
       ack.send(names.size(), String.join("+", names));
     }
@@ -264,13 +272,24 @@ class CdiObserversJavaTest {
     int before = CHAT_CALLS.get();
     JSONObject error = (JSONObject) call(alice, "chat", 42)[0];
     assertThat(error.getString("error")).isEqualTo("invalid payload");
-    assertThat(error.getString("message")).contains("chat").contains("ChatMessage");
+    assertThat(error.getString("message"))
+        .isEqualTo("event \"chat\": its first argument does not have the expected form");
     JSONObject missing = (JSONObject) call(alice, "chat")[0];
     assertThat(missing.getString("message")).contains("no argument");
     assertThat(CHAT_CALLS.get()).isEqualTo(before);
     // the socket goes on
     Object[] ack = call(alice, "chat", new JSONObject().put("room", "x").put("text", "ok"));
     assertThat(ack).containsExactly("delivered ok");
+  }
+
+  @Test
+  void noErrorAcknowledgementWhenAnotherObserverTookTheEvent() throws Exception {
+    Socket alice = clients.connect("websocket", "/");
+    assertThat(call(alice, "either", 7)).containsExactly("number 7");
+    assertThat(call(alice, "either", new JSONObject().put("room", "r").put("text", "t")))
+        .containsExactly("message t");
+    JSONObject error = (JSONObject) call(alice, "either", "neither")[0];
+    assertThat(error.getString("error")).isEqualTo("invalid payload");
   }
 
   @Test
@@ -328,6 +347,19 @@ class CdiObserversJavaTest {
     void joined(@Observes @OnConnection io.socketiojakarta.Socket s, Event.Acknowledgement ack) {}
   }
 
+  /** Wants the raw arguments in a connection observer. */
+  @ApplicationScoped
+  public static class ArgsOnConnection {
+    void joined(@Observes @OnConnection io.socketiojakarta.Socket s, io.socketiojakarta.Args a) {}
+  }
+
+  /** Wants the CDI event metadata, which Socket.IO observers do not get. */
+  @ApplicationScoped
+  public static class MetadataOnEvent {
+    void chat(
+        @Observes @OnEvent("chat") String text, jakarta.enterprise.inject.spi.EventMetadata m) {}
+  }
+
   /** Injects the current socket into a field: it has no current socket. */
   @ApplicationScoped
   public static class SocketField {
@@ -340,6 +372,8 @@ class CdiObserversJavaTest {
         WrongConnectionType.class,
         ReservedName.class,
         AckOnConnection.class,
+        ArgsOnConnection.class,
+        MetadataOnEvent.class,
         SocketField.class
       })
   void observerThatCannotBeServedFailsTheDeploymentNamingIt(Class<?> bean) {
@@ -351,6 +385,8 @@ class CdiObserversJavaTest {
           case "ReservedName" ->
               "ReservedName.disconnecting(Socket) observes the reserved event"
                   + " name \"disconnecting\"";
+          case "ArgsOnConnection" -> "has a parameter of type io.socketiojakarta.Args, which only";
+          case "MetadataOnEvent" -> "has a parameter of type EventMetadata";
           case "SocketField" -> "a Socket.IO io.socketiojakarta.Socket is injected at";
           default ->
               "AckOnConnection.joined(Socket, Acknowledgement) has a parameter of type"
