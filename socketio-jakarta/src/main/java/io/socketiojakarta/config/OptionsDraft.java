@@ -14,8 +14,9 @@ import java.util.Optional;
  * the thread that starts the application.
  */
 final class OptionsDraft {
-  /** The default threshold of {@code httpCompression=true}. */
-  static final int DEFAULT_COMPRESSION_THRESHOLD = 1024;
+  /** The default threshold of {@code httpCompression=true}: the engine's own default. */
+  static final int DEFAULT_COMPRESSION_THRESHOLD =
+      EngineOptions.builder().build().httpCompressionThreshold().orElse(1024);
 
   boolean enabled = true;
   final EngineOptions.Builder engine = EngineOptions.builder().path(SocketIoMount.DEFAULT_PATH);

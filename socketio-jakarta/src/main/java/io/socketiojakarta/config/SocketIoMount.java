@@ -38,6 +38,11 @@ import java.util.concurrent.TimeoutException;
  *   }
  * }
  * }</pre>
+ *
+ * <p>A server mounted here is the application's own: the CDI observers of the application are bound
+ * only to the server the library's initializer mounts. To bind them to this one, call {@code
+ * io.socketiojakarta.cdi.CdiIntegration.attach(server, null)} once it is set up (and {@code detach}
+ * when the application stops).
  */
 public final class SocketIoMount {
   private static final System.Logger LOG = System.getLogger(SocketIoMount.class.getName());
