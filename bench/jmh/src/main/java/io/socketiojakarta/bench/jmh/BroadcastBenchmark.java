@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Thread)
 public class BroadcastBenchmark extends BenchmarkDefaults {
+  /** Local sockets in the namespace. */
   @Param({"1", "1000"})
   public int sockets;
 
@@ -47,6 +48,7 @@ public class BroadcastBenchmark extends BenchmarkDefaults {
   private BroadcastOptions everyone;
   private BroadcastOptions lobby;
 
+  /** The sockets, each in its own room and in {@code lobby}, and the chat event. */
   @Setup(Level.Trial)
   public void setUp() {
     context = new Context();
@@ -78,6 +80,7 @@ public class BroadcastBenchmark extends BenchmarkDefaults {
     return context.deliveries;
   }
 
+  /** Fails the trial when a broadcast was encoded more than once or not shared. */
   @TearDown(Level.Trial)
   public void checkEncodedOnce() {
     if (context.encodes == 0

@@ -21,6 +21,7 @@ public class EngineCodecBenchmark extends BenchmarkDefaults {
   private EnginePacket message;
   private String messageFrame;
 
+  /** Ten chat events as one payload, and one as a frame. */
   @Setup
   public void setUp() {
     tenMessages = new ArrayList<>(10);

@@ -28,6 +28,7 @@ public class JsonBenchmark extends BenchmarkDefaults {
   private ChatMessage message;
   private Args received;
 
+  /** The inputs, each checked to be what the benchmarks claim. */
   @Setup
   public void setUp() throws JsonException {
     chatTree = JsonTree.read(Wire.CHAT_ARGUMENTS, 0, JsonLimits.DEFAULT);
@@ -46,21 +47,25 @@ public class JsonBenchmark extends BenchmarkDefaults {
     }
   }
 
+  /** A received event's arguments, parsed into a tree. */
   @Benchmark
   public Object treeRead() throws JsonException {
     return JsonTree.read(Wire.CHAT_ARGUMENTS, 0, JsonLimits.DEFAULT);
   }
 
+  /** The same tree written (what the encoder appends). */
   @Benchmark
   public String treeWrite() {
     return JsonTree.write(chatTree);
   }
 
+  /** A record to JSON with JSON-B (an emitted typed argument). */
   @Benchmark
   public String jsonbWriteRecord() {
     return mapper.toJson(message);
   }
 
+  /** JSON to a record with JSON-B. */
   @Benchmark
   public Object jsonbReadRecord() {
     return mapper.fromJson(Wire.CHAT_MESSAGE_JSON, ChatMessage.class);

@@ -28,6 +28,7 @@ public class ParserBenchmark extends BenchmarkDefaults {
   private byte[] attachment;
   private PacketDecoder decoder;
 
+  /** The packets as the server builds them, checked against their wire forms. */
   @Setup
   public void setUp() {
     Map<String, Object> chat = new LinkedHashMap<>();
@@ -67,11 +68,13 @@ public class ParserBenchmark extends BenchmarkDefaults {
     }
   }
 
+  /** {@code 2["chat",{...}]} */
   @Benchmark
   public EncodedPacket encodeEvent() {
     return PacketEncoder.encode(event);
   }
 
+  /** {@code 212["chat",{...}]} */
   @Benchmark
   public EncodedPacket encodeEventWithAck() {
     return PacketEncoder.encode(eventWithAck);
@@ -83,11 +86,13 @@ public class ParserBenchmark extends BenchmarkDefaults {
     return PacketEncoder.encode(binaryEvent);
   }
 
+  /** {@code 2["chat",{...}]} */
   @Benchmark
   public Optional<Packet> decodeEvent() throws MalformedPacketException {
     return decoder.decode(Wire.CHAT_EVENT);
   }
 
+  /** {@code 212["chat",{...}]} */
   @Benchmark
   public Optional<Packet> decodeEventWithAck() throws MalformedPacketException {
     return decoder.decode(Wire.CHAT_EVENT_WITH_ACK);
