@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the scenarios share: the server's base URL, a few JDK HTTP clients (one selector thread
- * each, callbacks on a small shared pool), the CPU meters and the options given on the command
- * line ({@code --name=value}).
+ * each, callbacks on a small shared pool), the CPU meters and the options given on the command line
+ * ({@code --name=value}).
  */
 final class Bench implements AutoCloseable {
   final String server;
@@ -74,7 +74,7 @@ final class Bench implements AutoCloseable {
     List<CompletableFuture<SioClient>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       permits.acquire();
-      CompletableFuture<SioClient> f = SioClient.connect(http(), base, handler);
+      CompletableFuture<SioClient> f = connect(handler, 3);
       f.whenComplete((c, e) -> permits.release());
       futures.add(f);
     }
@@ -83,6 +83,19 @@ final class Bench implements AutoCloseable {
       clients.add(f.join());
     }
     return Collections.unmodifiableList(clients);
+  }
+
+  /** Connects one client, trying again after a failure (the scenario is not a connect test). */
+  private CompletableFuture<SioClient> connect(SioClient.Handler handler, int tries) {
+    return SioClient.connect(http(), base, handler)
+        .exceptionallyCompose(
+            e -> {
+              if (tries <= 1) {
+                return CompletableFuture.failedFuture(e);
+              }
+              System.err.println("connect failed, trying again: " + e);
+              return connect(handler, tries - 1);
+            });
   }
 
   static void abortAll(List<SioClient> clients) {

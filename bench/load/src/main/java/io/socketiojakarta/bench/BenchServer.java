@@ -13,7 +13,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The server under test: embedded Jetty 12 on 127.0.0.1 with the library mounted at {@code
  * /socket.io/}, default options except that the client bundle is not served, and the same handlers
- * as the Node reference ({@code bench/node-server/server.mjs}). Prints {@code READY} once listening.
+ * as the Node reference ({@code bench/node-server/server.mjs}). Prints {@code READY} once
+ * listening.
  *
  * <pre>{@code
  * java -cp target/classes:target/lib/* io.socketiojakarta.bench.BenchServer 3000
@@ -64,7 +65,8 @@ public final class BenchServer {
           socket.on(
               "room",
               event -> {
-                if (event.get(0) instanceof Map<?, ?> msg && msg.get("room") instanceof String room) {
+                if (event.get(0) instanceof Map<?, ?> msg
+                    && msg.get("room") instanceof String room) {
                   io.to(room).emit("room", msg.get("data"));
                 }
               });

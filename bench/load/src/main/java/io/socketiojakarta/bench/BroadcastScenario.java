@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * room {@code r}. Every client, the sender too, gets each message. The data carries the round, a
  * sequence number and the send time, so delivery time is measured on one clock. After sending for
  * {@code --duration} seconds the round waits for the stragglers (at most {@code --drain} seconds).
- * Figures: deliveries per second and per server CPU-second, p50/p99 delivery time, lost
- * deliveries.
+ * Figures: deliveries per second and per server CPU-second, p50/p99 delivery time, lost deliveries.
  */
 final class BroadcastScenario implements LoadGen.Scenario {
   private static final String ROOM = "r";

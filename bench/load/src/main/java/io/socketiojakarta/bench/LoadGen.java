@@ -106,8 +106,7 @@ public final class LoadGen {
       sb.append('"').append(e.getKey()).append("\":");
       Object v = e.getValue();
       if (v instanceof Double d) {
-        sb.append(
-            d.isNaN() || d.isInfinite() ? "null" : String.format(Locale.ROOT, "%.4f", d));
+        sb.append(d.isNaN() || d.isInfinite() ? "null" : String.format(Locale.ROOT, "%.4f", d));
       } else if (v instanceof Number) {
         sb.append(v);
       } else {
