@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the scenarios share: the server's base URL, a few JDK HTTP clients (one selector thread
- * each, callbacks on a small shared pool), the CPU meters and the options given on the command line
- * ({@code --name=value}).
+ * each, callbacks on a small shared pool) or the NIO links, the CPU meters and the options given on
+ * the command line ({@code --name=value}).
  */
 final class Bench implements AutoCloseable {
   final String server;
@@ -25,7 +25,13 @@ final class Bench implements AutoCloseable {
   private final Map<String, String> options;
   private final ExecutorService pool;
   private final List<HttpClient> http = new ArrayList<>();
-  private final AtomicInteger next = new AtomicInteger();
+
+  /**
+   * {@code --client}: {@code nio} (default, {@link NioLinks}) or {@code jdk} ({@link JdkLinks}).
+   */
+  final String client;
+
+  final SioClient.Connector connector;
 
   Bench(Map<String, String> options) {
     this.options = options;
@@ -45,6 +51,12 @@ final class Bench implements AutoCloseable {
     for (int i = 0; i < integer("http-clients", 4); i++) {
       http.add(HttpClient.newBuilder().executor(pool).build());
     }
+    this.client = string("client", "nio");
+    try {
+      this.connector = "jdk".equals(client) ? new JdkLinks(http, base) : new NioLinks(base);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   String string(String name, String fallback) {
@@ -57,11 +69,6 @@ final class Bench implements AutoCloseable {
 
   double number(String name, double fallback) {
     return options.containsKey(name) ? Double.parseDouble(options.get(name)) : fallback;
-  }
-
-  /** The next HTTP client, round robin. */
-  HttpClient http() {
-    return http.get(Math.floorMod(next.getAndIncrement(), http.size()));
   }
 
   /**
@@ -87,7 +94,7 @@ final class Bench implements AutoCloseable {
 
   /** Connects one client, trying again after a failure (the scenario is not a connect test). */
   private CompletableFuture<SioClient> connect(SioClient.Handler handler, int tries) {
-    return SioClient.connect(http(), base, handler)
+    return SioClient.connect(connector, handler)
         .exceptionallyCompose(
             e -> {
               if (tries <= 1) {
@@ -107,7 +114,10 @@ final class Bench implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    if (connector instanceof AutoCloseable c) {
+      c.close();
+    }
     pool.shutdownNow();
   }
 }

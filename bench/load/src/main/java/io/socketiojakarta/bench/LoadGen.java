@@ -76,6 +76,7 @@ public final class LoadGen {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("server", bench.server);
       line.put("scenario", name);
+      line.put("client", bench.client);
       line.putAll(scenario.meta());
       line.put("rounds", rounds);
       line.putAll(medians(results));

@@ -35,7 +35,8 @@ public final class Report {
           "rate",
           "inFlight",
           "transport",
-          "run");
+          "run",
+          "client");
 
   private Report() {}
 

@@ -55,7 +55,7 @@ final class StormScenario implements LoadGen.Scenario {
     for (int i = 0; i < count; i++) {
       permits.acquire();
       long start = System.nanoTime();
-      SioClient.connect(bench.http(), bench.base, null)
+      SioClient.connect(bench.connector, null)
           .whenComplete(
               (c, e) -> {
                 if (e == null) {
