@@ -1,5 +1,5 @@
 // The Node reference for the benchmarks: socket.io 4.8 with default options (serveClient off)
-// and the same four handlers as the Java BenchServer. Usage: node server.mjs PORT
+// and the same handlers as the Java BenchServer. Usage: node --expose-gc server.mjs PORT
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 
@@ -19,6 +19,12 @@ io.on("connection", (socket) => {
   // room: {room, data} to the sockets in that room
   socket.on("room", (msg) => {
     if (msg && typeof msg.room === "string") io.to(msg.room).emit("room", msg.data);
+  });
+  // memory (benchmarks only): acknowledge with the heap in use after a full GC, in bytes
+  // (the GC needs node --expose-gc, as bench/run starts it)
+  socket.on("memory", (ack) => {
+    if (typeof global.gc === "function") global.gc();
+    if (typeof ack === "function") ack(process.memoryUsage().heapUsed);
   });
   // join: enter a room, acknowledge with true
   socket.on("join", (room, ack) => {

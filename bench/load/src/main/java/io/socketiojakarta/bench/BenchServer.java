@@ -13,8 +13,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The server under test: embedded Jetty 12 on 127.0.0.1 with the library mounted at {@code
  * /socket.io/}, default options except that the client bundle is not served, and the same handlers
- * as the Node reference ({@code bench/node-server/server.mjs}). Prints {@code READY} once
- * listening.
+ * as the Node reference (plus {@code memory}, which reports the heap after a full GC) ({@code
+ * bench/node-server/server.mjs}). Prints {@code READY} once listening.
  *
  * <pre>{@code
  * java -cp target/classes:target/lib/* io.socketiojakarta.bench.BenchServer 3000
@@ -69,6 +69,15 @@ public final class BenchServer {
                     && msg.get("room") instanceof String room) {
                   io.to(room).emit("room", msg.get("data"));
                 }
+              });
+          // memory (benchmarks only): acknowledge with the heap in use after a full GC, in bytes
+          socket.on(
+              "memory",
+              event -> {
+                Runtime rt = Runtime.getRuntime();
+                System.gc();
+                System.gc();
+                event.ack(rt.totalMemory() - rt.freeMemory());
               });
           // join: enter a room, acknowledge with true
           socket.on(

@@ -17,7 +17,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Scenarios: {@code echo} (one ack in flight per client), {@code storm} (connect storm), {@code
- * broadcast} ({@code --mode=emit|room}, one sender at {@code --rate} messages per second).
+ * broadcast} ({@code --mode=emit|room}, one sender at {@code --rate} messages per second), {@code
+ * memory} (idle memory per client).
  */
 public final class LoadGen {
   private LoadGen() {}
@@ -54,6 +55,7 @@ public final class LoadGen {
             case "echo" -> new EchoScenario(bench);
             case "storm" -> new StormScenario(bench);
             case "broadcast" -> new BroadcastScenario(bench);
+            case "memory" -> new MemoryScenario(bench);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
           };
       int rounds = bench.integer("rounds", 3);
