@@ -49,11 +49,16 @@ final class Bench implements AutoCloseable {
               return t;
             });
     for (int i = 0; i < integer("http-clients", 4); i++) {
-      http.add(HttpClient.newBuilder().executor(pool).build());
+      http.add(HttpClient.newBuilder().executor(pool).version(HttpClient.Version.HTTP_1_1).build());
     }
     this.client = string("client", "nio");
     try {
-      this.connector = "jdk".equals(client) ? new JdkLinks(http, base) : new NioLinks(base);
+      this.connector =
+          switch (client) {
+            case "jdk" -> new JdkLinks(http, base);
+            case "polling" -> new PollingLinks(http, base);
+            default -> new NioLinks(base);
+          };
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -103,6 +108,11 @@ final class Bench implements AutoCloseable {
               System.err.println("connect failed, trying again: " + e);
               return connect(handler, tries - 1);
             });
+  }
+
+  /** {@code ws} or {@code polling}, for scenario names. */
+  String transport() {
+    return "polling".equals(client) ? "polling" : "ws";
   }
 
   static void abortAll(List<SioClient> clients) {

@@ -33,7 +33,7 @@ final class EchoScenario implements LoadGen.Scenario {
   @Override
   public Map<String, Object> meta() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", "echo-ws-" + clients);
+    m.put("name", "echo-" + bench.transport() + "-" + clients);
     m.put("clients", clients);
     m.put("durationSeconds", duration);
     return m;
