@@ -310,17 +310,6 @@ public class SocketIoExtension implements Extension {
     }
   }
 
-  /** The observer methods found, for messages and tests. */
-  List<HandlerMethod> handlers() {
-    synchronized (handlers) {
-      return List.copyOf(handlers);
-    }
-  }
-
-  Dispatcher dispatcher() {
-    return dispatcher;
-  }
-
   private Server server() {
     Server s = server;
     if (s == null) {

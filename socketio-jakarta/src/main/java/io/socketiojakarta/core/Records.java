@@ -28,14 +28,14 @@ final class Records {
     return SHAPES.get(type).binary();
   }
 
-  /** The record's component names, in order. */
+  /** The record's component names, in order (shared: not to be modified). */
   static String[] names(Class<?> type) {
-    return SHAPES.get(type).names().clone();
+    return SHAPES.get(type).names();
   }
 
-  /** The record's component types, in order. */
+  /** The record's component types, in order (shared: not to be modified). */
   static Type[] types(Class<?> type) {
-    return SHAPES.get(type).types().clone();
+    return SHAPES.get(type).types();
   }
 
   /** The record's component values, in order. */
