@@ -35,8 +35,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -150,23 +148,10 @@ public final class CoreServer implements Server, EngineListener {
       this.executor = options.handlerExecutor().get();
       this.ownExecutor = null;
     } else {
-      int pool = POOLS.incrementAndGet();
-      AtomicInteger threads = new AtomicInteger();
-      ThreadPoolExecutor tpe =
-          new ThreadPoolExecutor(
-              0,
-              Integer.MAX_VALUE,
-              60,
-              TimeUnit.SECONDS,
-              new SynchronousQueue<>(),
-              r -> {
-                Thread t =
-                    new Thread(r, "socket.io-" + pool + "-handler-" + threads.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
-      this.executor = tpe;
-      this.ownExecutor = tpe;
+      HandlerPool pool =
+          HandlerPool.start(scheduler, "socket.io-" + POOLS.incrementAndGet() + "-handler");
+      this.executor = pool;
+      this.ownExecutor = pool;
     }
     this.main = new CoreNamespace(this, "/", null, false);
     namespaces.put("/", main);

@@ -40,8 +40,7 @@ public final class BenchServer {
           @Override
           public void contextInitialized(ServletContextEvent e) {
             Server io =
-                SocketIoMount.install(
-                    e.getServletContext(), ServerOptions.builder().serveClient(false).build());
+                SocketIoMount.install(e.getServletContext(), options());
             handlers(io);
           }
         });
@@ -51,6 +50,17 @@ public final class BenchServer {
     System.out.println("READY");
     System.out.flush();
     jetty.join();
+  }
+
+  static ServerOptions options() {
+    ServerOptions.Builder b = ServerOptions.builder().serveClient(false);
+    switch (System.getProperty("bench.handlers", "pool")) {
+      case "inline" -> b.handlerExecutor(Runnable::run);
+      case "fixed" -> b.handlerExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+      case "fj" -> b.handlerExecutor(new java.util.concurrent.ForkJoinPool(2, java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true));
+      default -> {}
+    }
+    return b.build();
   }
 
   /** echo, broadcast, room and join, as in the Node reference. */
