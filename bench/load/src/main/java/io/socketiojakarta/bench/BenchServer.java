@@ -39,8 +39,7 @@ public final class BenchServer {
         new ServletContextListener() {
           @Override
           public void contextInitialized(ServletContextEvent e) {
-            Server io =
-                SocketIoMount.install(e.getServletContext(), options());
+            Server io = SocketIoMount.install(e.getServletContext(), options());
             handlers(io);
           }
         });
@@ -52,13 +51,19 @@ public final class BenchServer {
     jetty.join();
   }
 
+  /**
+   * Default options without the client bundle. With {@code -Dbench.handlers=inline} listeners run
+   * on the thread that read the packet (an executor that runs in place), as they do in Node: only
+   * for listeners that never block.
+   */
   static ServerOptions options() {
     ServerOptions.Builder b = ServerOptions.builder().serveClient(false);
-    switch (System.getProperty("bench.handlers", "pool")) {
+    String handlers = System.getProperty("bench.handlers", "pool");
+    switch (handlers) {
+      case "pool" -> {}
       case "inline" -> b.handlerExecutor(Runnable::run);
-      case "fixed" -> b.handlerExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
-      case "fj" -> b.handlerExecutor(new java.util.concurrent.ForkJoinPool(2, java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true));
-      default -> {}
+      default ->
+          throw new IllegalArgumentException("bench.handlers: pool or inline, not " + handlers);
     }
     return b.build();
   }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * benchmark-only {@code memory} event, acknowledged with the bytes in use) and the server's RSS is
  * read from /proc, first with the probe alone, then with {@code --steps} idle clients connected
  * (1,000, 5,000, 10,000). Figures per step: heap and RSS, and both per connected client above the
- * probe-alone baseline. The clients are dropped after each round.
+ * probe-alone baseline, and the marginal cost of a client between the last two steps (what one more
+ * client costs once the server's threads and compiled code have grown). The clients are dropped
+ * after each round.
  */
 final class MemoryScenario implements LoadGen.Scenario {
   private final Bench bench;
@@ -68,6 +70,9 @@ final class MemoryScenario implements LoadGen.Scenario {
     r.put("heapMbBase", heap0 / (1 << 20));
     r.put("rssMbBase", rss0 / (1 << 20));
     List<SioClient> idle = new ArrayList<>();
+    double heapBefore = heap0;
+    double rssBefore = rss0;
+    int before = 0;
     try {
       for (int step : warmUp ? new int[] {steps[0]} : steps) {
         idle.addAll(bench.connectAll(step - idle.size(), 200, null));
@@ -78,6 +83,14 @@ final class MemoryScenario implements LoadGen.Scenario {
         r.put("heapKbPerClientAt" + step, (heap - heap0) / step / 1024);
         r.put("rssMbAt" + step, rss / (1 << 20));
         r.put("rssKbPerClientAt" + step, (rss - rss0) / step / 1024);
+        if (before > 0 && step == steps[steps.length - 1]) {
+          // the cost of one more client, without what the first ones paid once (threads, JIT)
+          r.put("heapKbPerClientMarginal", (heap - heapBefore) / (step - before) / 1024);
+          r.put("rssKbPerClientMarginal", (rss - rssBefore) / (step - before) / 1024);
+        }
+        heapBefore = heap;
+        rssBefore = rss;
+        before = step;
       }
     } finally {
       Bench.abortAll(idle);

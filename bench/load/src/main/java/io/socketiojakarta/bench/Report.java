@@ -97,6 +97,82 @@ public final class Report {
         System.out.println(line);
       }
     }
+    slopes(table, cols);
+  }
+
+  private static final Pattern SCALED =
+      Pattern.compile("^(echo-\\w+|broadcast-(?:emit|room))-(\\d+)(@\\d+)?$");
+
+  /**
+   * Scenario 6, how cost grows: for a scenario run at two client counts (echo at 100 and 1,000,
+   * broadcast at 1,000 and 10,000), the server CPU per operation (round trip or delivery) at each
+   * count, their ratio (1.00: the cost of an operation does not depend on the clients connected)
+   * and the slope in nanoseconds per operation for each 1,000 more clients.
+   */
+  private static void slopes(
+      Map<String, Map<String, Map<String, String>>> table, List<String> cols) {
+    // family -> clients -> row
+    Map<String, Map<Integer, Map<String, Map<String, String>>>> families = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Map<String, String>>> row : table.entrySet()) {
+      Matcher m = SCALED.matcher(row.getKey());
+      if (m.matches()) {
+        families
+            .computeIfAbsent(m.group(1), k -> new java.util.TreeMap<>())
+            .put(Integer.parseInt(m.group(2)), row.getValue());
+      }
+    }
+    boolean header = false;
+    for (Map.Entry<String, Map<Integer, Map<String, Map<String, String>>>> f :
+        families.entrySet()) {
+      java.util.TreeMap<Integer, Map<String, Map<String, String>>> byClients =
+          (java.util.TreeMap<Integer, Map<String, Map<String, String>>>) f.getValue();
+      if (byClients.size() < 2) {
+        continue;
+      }
+      if (!header) {
+        System.out.println();
+        System.out.println(
+            "How cost grows: server CPU per operation (us) at the fewest and the most clients");
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "%-18s %-6s %8s %9s %8s %9s %8s %12s",
+                "scenario",
+                "server",
+                "clients",
+                "us/op",
+                "clients",
+                "us/op",
+                "ratio",
+                "ns/op/1000c"));
+        header = true;
+      }
+      int small = byClients.firstKey();
+      int large = byClients.lastKey();
+      String figure =
+          f.getKey().startsWith("echo")
+              ? "roundTripsPerServerCpuSecond"
+              : "deliveriesPerServerCpuSecond";
+      for (String server : cols) {
+        double a = 1e6 / number(byClients.get(small).get(server), figure);
+        double b = 1e6 / number(byClients.get(large).get(server), figure);
+        if (Double.isNaN(a) || Double.isNaN(b) || Double.isInfinite(a) || Double.isInfinite(b)) {
+          continue;
+        }
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "%-18s %-6s %8d %9.2f %8d %9.2f %8.2f %12.1f",
+                f.getKey(),
+                server,
+                small,
+                a,
+                large,
+                b,
+                b / a,
+                (b - a) * 1000 / ((large - small) / 1000.0)));
+      }
+    }
   }
 
   private static double number(Map<String, String> fields, String key) {

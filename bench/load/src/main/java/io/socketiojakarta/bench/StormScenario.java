@@ -44,7 +44,7 @@ final class StormScenario implements LoadGen.Scenario {
 
   @Override
   public Map<String, Double> round(boolean warmUp) throws Exception {
-    int count = warmUp ? Math.min(clients, 2_000) : clients;
+    int count = clients; // the warm-up round too: compiled code and threads ready for the rounds
     Latencies latencies = new Latencies();
     List<SioClient> connected = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger failures = new AtomicInteger();

@@ -22,6 +22,15 @@ public final class WebSocketUpgrader {
   private final ServerContainer container;
 
   /**
+   * One configuration for every upgrade: containers derive per-configuration state (decoders,
+   * metadata) from it, which cost more than the rest of a connection when built per request.
+   */
+  private final ServerEndpointConfig config;
+
+  /** The endpoint of the upgrade running on this thread, for the configurator. */
+  private static final ThreadLocal<EngineEndpoint> NEXT = new ThreadLocal<>();
+
+  /**
    * An upgrader for this engine.
    *
    * @param engine the engine
@@ -30,6 +39,31 @@ public final class WebSocketUpgrader {
   public WebSocketUpgrader(Engine engine, ServerContainer container) {
     this.engine = engine;
     this.container = container;
+    boolean deflate = engine.options().perMessageDeflate();
+    this.config =
+        ServerEndpointConfig.Builder.create(EngineEndpoint.class, engine.options().path())
+            .configurator(
+                new ServerEndpointConfig.Configurator() {
+                  @Override
+                  public <T> T getEndpointInstance(Class<T> endpointClass)
+                      throws InstantiationException {
+                    EngineEndpoint endpoint = NEXT.get();
+                    if (endpoint == null) {
+                      throw new InstantiationException(
+                          "the endpoint is created by the upgrade call, on its thread");
+                    }
+                    return endpointClass.cast(endpoint);
+                  }
+
+                  @Override
+                  public List<Extension> getNegotiatedExtensions(
+                      List<Extension> installed, List<Extension> requested) {
+                    return deflate
+                        ? super.getNegotiatedExtensions(installed, requested)
+                        : List.of();
+                  }
+                })
+            .build();
   }
 
   /**
@@ -43,30 +77,13 @@ public final class WebSocketUpgrader {
   public void upgrade(
       Object request, Object response, EngineRequestSnapshot handshake, EngineSession session)
       throws IOException {
-    EngineEndpoint endpoint = new EngineEndpoint(engine, handshake, session);
-    boolean deflate = engine.options().perMessageDeflate();
-    ServerEndpointConfig config =
-        ServerEndpointConfig.Builder.create(EngineEndpoint.class, engine.options().path())
-            .configurator(
-                new ServerEndpointConfig.Configurator() {
-                  @Override
-                  public <T> T getEndpointInstance(Class<T> endpointClass) {
-                    return endpointClass.cast(endpoint);
-                  }
-
-                  @Override
-                  public List<Extension> getNegotiatedExtensions(
-                      List<Extension> installed, List<Extension> requested) {
-                    return deflate
-                        ? super.getNegotiatedExtensions(installed, requested)
-                        : List.of();
-                  }
-                })
-            .build();
+    NEXT.set(new EngineEndpoint(engine, handshake, session));
     try {
       container.upgradeHttpToWebSocket(request, response, config, Map.of());
     } catch (DeploymentException e) {
       throw new IOException("WebSocket upgrade failed", e);
+    } finally {
+      NEXT.remove();
     }
   }
 }
