@@ -10,6 +10,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Upgrades an HTTP request the engine accepted to a JSR-356 connection with {@link
@@ -22,12 +23,13 @@ public final class WebSocketUpgrader {
   private final ServerContainer container;
 
   /**
-   * One configuration for every upgrade: containers derive per-configuration state (decoders,
-   * metadata) from it, which cost more than the rest of a connection when built per request.
+   * One configuration for every upgrade, where the container allows it (see {@link
+   * #createsEndpointInCall}); else null. Jetty derives state from each configuration it is given:
+   * one per upgrade cost about a quarter of the connect rate.
    */
-  private final ServerEndpointConfig config;
+  private final ServerEndpointConfig shared;
 
-  /** The endpoint of the upgrade running on this thread, for the configurator. */
+  /** The endpoint of the upgrade running on this thread, for the shared configuration. */
   private static final ThreadLocal<EngineEndpoint> NEXT = new ThreadLocal<>();
 
   /**
@@ -39,31 +41,42 @@ public final class WebSocketUpgrader {
   public WebSocketUpgrader(Engine engine, ServerContainer container) {
     this.engine = engine;
     this.container = container;
-    boolean deflate = engine.options().perMessageDeflate();
-    this.config =
-        ServerEndpointConfig.Builder.create(EngineEndpoint.class, engine.options().path())
-            .configurator(
-                new ServerEndpointConfig.Configurator() {
-                  @Override
-                  public <T> T getEndpointInstance(Class<T> endpointClass)
-                      throws InstantiationException {
-                    EngineEndpoint endpoint = NEXT.get();
-                    if (endpoint == null) {
-                      throw new InstantiationException(
-                          "the endpoint is created by the upgrade call, on its thread");
-                    }
-                    return endpointClass.cast(endpoint);
-                  }
+    this.shared = createsEndpointInCall(container) ? config(NEXT::get) : null;
+  }
 
-                  @Override
-                  public List<Extension> getNegotiatedExtensions(
-                      List<Extension> installed, List<Extension> requested) {
-                    return deflate
-                        ? super.getNegotiatedExtensions(installed, requested)
-                        : List.of();
-                  }
-                })
-            .build();
+  /**
+   * Whether the container asks the configurator for the endpoint within {@code
+   * upgradeHttpToWebSocket}, on the calling thread: Jetty does. Tomcat creates it after the call
+   * returned, and Undertow hands every upgrade the same configuration to modify, so both get a
+   * configuration per upgrade.
+   */
+  private static boolean createsEndpointInCall(ServerContainer container) {
+    return container.getClass().getName().startsWith("org.eclipse.jetty.");
+  }
+
+  /** A configuration whose configurator returns the endpoint {@code endpoint} gives. */
+  private ServerEndpointConfig config(Supplier<EngineEndpoint> endpoint) {
+    boolean deflate = engine.options().perMessageDeflate();
+    return ServerEndpointConfig.Builder.create(EngineEndpoint.class, engine.options().path())
+        .configurator(
+            new ServerEndpointConfig.Configurator() {
+              @Override
+              public <T> T getEndpointInstance(Class<T> endpointClass)
+                  throws InstantiationException {
+                EngineEndpoint e = endpoint.get();
+                if (e == null) {
+                  throw new InstantiationException("no upgrade in progress on this thread");
+                }
+                return endpointClass.cast(e);
+              }
+
+              @Override
+              public List<Extension> getNegotiatedExtensions(
+                  List<Extension> installed, List<Extension> requested) {
+                return deflate ? super.getNegotiatedExtensions(installed, requested) : List.of();
+              }
+            })
+        .build();
   }
 
   /**
@@ -77,13 +90,25 @@ public final class WebSocketUpgrader {
   public void upgrade(
       Object request, Object response, EngineRequestSnapshot handshake, EngineSession session)
       throws IOException {
-    NEXT.set(new EngineEndpoint(engine, handshake, session));
+    EngineEndpoint endpoint = new EngineEndpoint(engine, handshake, session);
+    if (shared == null) {
+      upgrade(request, response, config(() -> endpoint));
+      return;
+    }
+    NEXT.set(endpoint);
+    try {
+      upgrade(request, response, shared);
+    } finally {
+      NEXT.remove();
+    }
+  }
+
+  private void upgrade(Object request, Object response, ServerEndpointConfig config)
+      throws IOException {
     try {
       container.upgradeHttpToWebSocket(request, response, config, Map.of());
     } catch (DeploymentException e) {
       throw new IOException("WebSocket upgrade failed", e);
-    } finally {
-      NEXT.remove();
     }
   }
 }
