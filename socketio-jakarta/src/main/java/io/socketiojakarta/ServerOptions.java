@@ -20,7 +20,11 @@ import java.util.concurrent.Executor;
  *     received are still handled. Each packet is at most the engine's {@code maxHttpBufferSize}.
  *     The reference has no such queue (a Node listener that blocks stops the whole server).
  * @param serveClient whether the client bundles are served at {@code <path>socket.io.js} etc.
- * @param handlerExecutor where listeners run; by default a shared pool of daemon threads
+ * @param handlerExecutor where listeners run (those of one client still one at a time, in order);
+ *     by default the server's own pool of daemon threads, a few workers that grow in number while
+ *     all of them are blocked, so that a listener may block. {@code Runnable::run} runs listeners
+ *     in place, on the container thread that read the packet (or the timer thread, for an
+ *     acknowledgement timeout), as Node does: faster, for listeners that never block
  */
 public record ServerOptions(
     Duration connectTimeout,

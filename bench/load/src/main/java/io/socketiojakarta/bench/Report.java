@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Prints the table of a run from its JSON lines (as written by {@link LoadGen}): one row per
- * scenario and figure, one column per server, and the ratio java/node. For rates, higher is better;
- * for latencies ({@code ...Ms}), CPU and memory, lower is better.
+ * scenario and figure, one column per server, and the ratio of each java server to node. For rates,
+ * higher is better; for latencies ({@code ...Ms}), CPU and memory, lower is better.
  *
  * <pre>{@code
  * java -cp target/classes io.socketiojakarta.bench.Report bench/results/run.jsonl
@@ -61,14 +61,18 @@ public final class Report {
           .put(server, fields);
     }
     List<String> cols = new ArrayList<>(servers);
-    boolean ratio = cols.contains("java") && cols.contains("node");
+    List<String> javas = cols.stream().filter(c -> c.startsWith("java")).toList();
+    boolean ratio = !javas.isEmpty() && cols.contains("node");
     StringBuilder header =
         new StringBuilder(String.format(Locale.ROOT, "%-26s %-30s", "scenario", "figure"));
     for (String s : cols) {
       header.append(String.format(Locale.ROOT, " %14s", s));
     }
     if (ratio) {
-      header.append(String.format(Locale.ROOT, " %10s", "java/node"));
+      for (String j : javas) {
+        header.append(
+            String.format(Locale.ROOT, " %" + Math.max(10, j.length() + 6) + "s", j + "/node"));
+      }
     }
     System.out.println(header);
     System.out.println("-".repeat(header.length()));
@@ -86,13 +90,17 @@ public final class Report {
           line.append(String.format(Locale.ROOT, " %14s", f == null ? "-" : format(f.get(figure))));
         }
         if (ratio) {
-          double j = number(row.getValue().get("java"), figure);
           double n = number(row.getValue().get("node"), figure);
-          line.append(
-              String.format(
-                  Locale.ROOT,
-                  " %10s",
-                  Double.isNaN(j / n) || n == 0 ? "-" : String.format(Locale.ROOT, "%.2f", j / n)));
+          for (String col : javas) {
+            double j = number(row.getValue().get(col), figure);
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    " %" + Math.max(10, col.length() + 6) + "s",
+                    Double.isNaN(j / n) || n == 0
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.2f", j / n)));
+          }
         }
         System.out.println(line);
       }
@@ -136,7 +144,7 @@ public final class Report {
         System.out.println(
             String.format(
                 Locale.ROOT,
-                "%-18s %-6s %8s %9s %8s %9s %8s %12s",
+                "%-18s %-11s %8s %9s %8s %9s %8s %12s",
                 "scenario",
                 "server",
                 "clients",
@@ -162,7 +170,7 @@ public final class Report {
         System.out.println(
             String.format(
                 Locale.ROOT,
-                "%-18s %-6s %8d %9.2f %8d %9.2f %8.2f %12.1f",
+                "%-18s %-11s %8d %9.2f %8d %9.2f %8.2f %12.1f",
                 f.getKey(),
                 server,
                 small,
