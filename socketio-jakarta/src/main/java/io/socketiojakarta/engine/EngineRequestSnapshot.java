@@ -82,6 +82,9 @@ public record EngineRequestSnapshot(
   }
 
   private static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s; // nothing to decode (sid, EIO, transport, t: the usual case)
+    }
     try {
       return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -27,7 +27,9 @@ final class Bench implements AutoCloseable {
   private final List<HttpClient> http = new ArrayList<>();
 
   /**
-   * {@code --client}: {@code nio} (default, {@link NioLinks}) or {@code jdk} ({@link JdkLinks}).
+   * {@code --client}: WebSocket with {@code nio} (default, {@link NioLinks}) or {@code jdk} ({@link
+   * JdkLinks}); long-polling with {@code polling} ({@link NioPollingLinks}) or {@code polling-jdk}
+   * ({@link PollingLinks}, the JDK's {@code HttpClient}).
    */
   final String client;
 
@@ -56,7 +58,8 @@ final class Bench implements AutoCloseable {
       this.connector =
           switch (client) {
             case "jdk" -> new JdkLinks(http, base);
-            case "polling" -> new PollingLinks(http, base);
+            case "polling" -> new NioPollingLinks(base);
+            case "polling-jdk" -> new PollingLinks(http, base);
             default -> new NioLinks(base);
           };
     } catch (java.io.IOException e) {

@@ -28,7 +28,7 @@ final class PostReader implements ReadListener, AsyncListener {
   private static final long DISCARD_LIMIT = 8L << 20;
 
   private final ByteArrayOutputStream body;
-  private final byte[] buffer = new byte[8192];
+  private final byte[] buffer;
   private final AtomicBoolean finished = new AtomicBoolean();
 
   /** After a 413: the rest of the body is read and dropped, so the client can read the answer. */
@@ -44,6 +44,8 @@ final class PostReader implements ReadListener, AsyncListener {
     this.max = max;
     // the declared length is a hint, not a promise: never reserve more than 64 KiB up front
     this.body = new ByteArrayOutputStream(Math.max(256, Math.min(expected, 64 * 1024)));
+    // most bodies are a few packets: a read buffer the declared size (within 512 B..8 KiB)
+    this.buffer = new byte[expected > 0 ? Math.max(512, Math.min(expected + 1, 8192)) : 8192];
   }
 
   /**
