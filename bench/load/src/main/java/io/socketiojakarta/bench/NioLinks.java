@@ -5,11 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -23,12 +21,8 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
 
   private final InetSocketAddress address;
   private final byte[] request;
-  private final Selector selector;
-  private final Thread thread;
-  private final ConcurrentLinkedQueue<Link> toRegister = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<Link> toFlush = new ConcurrentLinkedQueue<>();
+  private final SelectorLoop loop;
   private final ByteBuffer in = ByteBuffer.allocate(1 << 20);
-  private volatile boolean running = true;
 
   NioLinks(URI base) throws IOException {
     this.address = new InetSocketAddress(base.getHost(), base.getPort());
@@ -44,71 +38,21 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
                 + key
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
-    this.selector = Selector.open();
-    this.thread = new Thread(this::loop, "nio-links");
-    thread.setDaemon(true);
-    thread.start();
+    this.loop = new SelectorLoop("nio-links");
   }
 
   @Override
   public void open(SioClient client) {
-    toRegister.add(new Link(client));
-    selector.wakeup();
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        selector.select();
-        Link l;
-        while ((l = toRegister.poll()) != null) {
-          l.start();
-        }
-        while ((l = toFlush.poll()) != null) {
-          l.flush();
-        }
-        for (SelectionKey key : selector.selectedKeys()) {
-          Link link = (Link) key.attachment();
-          try {
-            if (key.isConnectable()) {
-              link.connected();
-            } else {
-              if (key.isReadable()) {
-                link.read();
-              }
-              if (key.isValid() && key.isWritable()) {
-                link.flush();
-              }
-            }
-          } catch (IOException | IllegalStateException e) {
-            link.fail(e);
-          }
-        }
-        selector.selectedKeys().clear();
-      } catch (IOException e) {
-        if (running) {
-          e.printStackTrace();
-        }
-      }
-    }
+    Link link = new Link(client);
+    loop.run(link::start);
   }
 
   @Override
   public void close() throws IOException {
-    running = false;
-    selector.wakeup();
-    try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (SelectionKey key : selector.keys()) {
-      key.channel().close();
-    }
-    selector.close();
+    loop.close();
   }
 
-  private final class Link implements SioClient.Link {
+  private final class Link implements SioClient.Link, SelectorLoop.Conn {
     private final SioClient client;
     private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
     private SocketChannel channel;
@@ -128,7 +72,7 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-        key = channel.register(selector, SelectionKey.OP_CONNECT, this);
+        key = channel.register(loop.selector, SelectionKey.OP_CONNECT, this);
         if (channel.connect(address)) {
           connected();
         }
@@ -137,7 +81,8 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
       }
     }
 
-    void connected() throws IOException {
+    @Override
+    public void connected() throws IOException {
       channel.finishConnect();
       synchronized (this) {
         out.add(ByteBuffer.wrap(request));
@@ -172,20 +117,19 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
         }
         out.add(frame);
       }
-      if (Thread.currentThread() == thread) {
-        try {
-          flush();
-        } catch (IOException e) {
-          fail(e);
-        }
-      } else {
-        toFlush.add(this);
-        selector.wakeup();
-      }
+      loop.run(
+          () -> {
+            try {
+              flush();
+            } catch (IOException e) {
+              fail(e);
+            }
+          });
     }
 
     /** Writes what the socket takes; the rest waits for OP_WRITE. On the selector thread. */
-    void flush() throws IOException {
+    @Override
+    public void flush() throws IOException {
       if (closed || key == null || !upgradedOrHandshaking()) {
         return;
       }
@@ -209,7 +153,8 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
       return channel.isConnected();
     }
 
-    void read() throws IOException {
+    @Override
+    public void read() throws IOException {
       while (true) {
         in.clear();
         if (leftover != null) {
@@ -340,7 +285,7 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
 
     @Override
     public void abort() {
-      if (Thread.currentThread() == thread) {
+      if (loop.inLoop()) {
         fail(new IOException("aborted"));
       } else {
         synchronized (this) {
@@ -353,11 +298,12 @@ final class NioLinks implements SioClient.Connector, AutoCloseable {
         } catch (IOException e) {
           // closing
         }
-        selector.wakeup();
+        loop.selector.wakeup();
       }
     }
 
-    void fail(Throwable reason) {
+    @Override
+    public void fail(Throwable reason) {
       synchronized (this) {
         closed = true;
         out.clear();

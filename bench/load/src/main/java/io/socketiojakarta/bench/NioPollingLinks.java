@@ -7,13 +7,11 @@ import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Links over Engine.IO v4 HTTP long-polling with a minimal HTTP/1.1 client on one NIO selector
@@ -28,82 +26,23 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
   private final InetSocketAddress address;
   private final String host;
   private final String path = "/socket.io/?EIO=4&transport=polling";
-  private final Selector selector;
-  private final Thread thread;
-  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final SelectorLoop loop;
   private final ByteBuffer in = ByteBuffer.allocate(1 << 16);
-  private volatile boolean running = true;
 
   NioPollingLinks(URI base) throws IOException {
     this.address = new InetSocketAddress(base.getHost(), base.getPort());
     this.host = base.getHost() + ":" + base.getPort();
-    this.selector = Selector.open();
-    this.thread = new Thread(this::loop, "nio-polling-links");
-    thread.setDaemon(true);
-    thread.start();
+    this.loop = new SelectorLoop("nio-polling-links");
   }
 
   @Override
   public void open(SioClient client) {
-    run(() -> new Link(client).handshake());
-  }
-
-  private void run(Runnable task) {
-    if (Thread.currentThread() == thread) {
-      task.run();
-    } else {
-      tasks.add(task);
-      selector.wakeup();
-    }
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        selector.select();
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-          task.run();
-        }
-        for (SelectionKey key : selector.selectedKeys()) {
-          Conn conn = (Conn) key.attachment();
-          try {
-            if (key.isConnectable()) {
-              conn.connected();
-            } else {
-              if (key.isReadable()) {
-                conn.read();
-              }
-              if (key.isValid() && key.isWritable()) {
-                conn.flush();
-              }
-            }
-          } catch (IOException | RuntimeException e) {
-            conn.fail(e);
-          }
-        }
-        selector.selectedKeys().clear();
-      } catch (IOException e) {
-        if (running) {
-          e.printStackTrace();
-        }
-      }
-    }
+    loop.run(() -> new Link(client).handshake());
   }
 
   @Override
   public void close() throws IOException {
-    running = false;
-    selector.wakeup();
-    try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (SelectionKey key : selector.keys()) {
-      key.channel().close();
-    }
-    selector.close();
+    loop.close();
   }
 
   /** A response: status and body. */
@@ -112,7 +51,7 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
   }
 
   /** One keep-alive HTTP/1.1 connection with at most one request outstanding. */
-  private final class Conn {
+  private final class Conn implements SelectorLoop.Conn {
     private final Link link;
     private SocketChannel channel;
     private SelectionKey key;
@@ -134,7 +73,7 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
           channel = SocketChannel.open();
           channel.configureBlocking(false);
           channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-          key = channel.register(selector, SelectionKey.OP_CONNECT, this);
+          key = channel.register(loop.selector, SelectionKey.OP_CONNECT, this);
           if (channel.connect(address)) {
             connected();
           }
@@ -146,14 +85,16 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
       }
     }
 
-    void connected() throws IOException {
+    @Override
+    public void connected() throws IOException {
       channel.finishConnect();
       connected = true;
       key.interestOps(SelectionKey.OP_READ);
       flush();
     }
 
-    void flush() throws IOException {
+    @Override
+    public void flush() throws IOException {
       if (out == null) {
         return;
       }
@@ -166,7 +107,8 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
       }
     }
 
-    void read() throws IOException {
+    @Override
+    public void read() throws IOException {
       in.clear();
       int n = channel.read(in);
       if (n < 0) {
@@ -242,7 +184,8 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
       next.accept(status, new String(body, StandardCharsets.UTF_8));
     }
 
-    void fail(Throwable reason) {
+    @Override
+    public void fail(Throwable reason) {
       link.fail(reason);
     }
 
@@ -334,7 +277,7 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
 
     @Override
     public void sendText(String packet) {
-      run(
+      loop.run(
           () -> {
             if (failed || sessionPath == null) {
               return;
@@ -381,7 +324,7 @@ final class NioPollingLinks implements SioClient.Connector, AutoCloseable {
 
     @Override
     public void abort() {
-      run(
+      loop.run(
           () -> {
             if (failed) {
               return;
