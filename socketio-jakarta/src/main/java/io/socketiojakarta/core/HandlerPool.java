@@ -3,6 +3,7 @@ package io.socketiojakarta.core;
 import io.socketiojakarta.engine.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +52,7 @@ final class HandlerPool extends ThreadPoolExecutor {
     return pool;
   }
 
-  private static java.util.concurrent.ThreadFactory threads(String name) {
+  private static ThreadFactory threads(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -78,7 +79,6 @@ final class HandlerPool extends ThreadPoolExecutor {
       int core = getCorePoolSize();
       if (!getQueue().isEmpty()) {
         if (now == startedAtLastTick && core < MAX_THREADS && !isShutdown()) {
-          setMaximumPoolSize(MAX_THREADS);
           setCorePoolSize(core + 1); // starts a worker, since tasks wait
         }
       } else if (core > base) {

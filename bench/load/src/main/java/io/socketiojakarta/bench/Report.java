@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,20 +121,20 @@ public final class Report {
   private static void slopes(
       Map<String, Map<String, Map<String, String>>> table, List<String> cols) {
     // family -> clients -> row
-    Map<String, Map<Integer, Map<String, Map<String, String>>>> families = new LinkedHashMap<>();
+    Map<String, TreeMap<Integer, Map<String, Map<String, String>>>> families =
+        new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Map<String, String>>> row : table.entrySet()) {
       Matcher m = SCALED.matcher(row.getKey());
       if (m.matches()) {
         families
-            .computeIfAbsent(m.group(1), k -> new java.util.TreeMap<>())
+            .computeIfAbsent(m.group(1), k -> new TreeMap<>())
             .put(Integer.parseInt(m.group(2)), row.getValue());
       }
     }
     boolean header = false;
-    for (Map.Entry<String, Map<Integer, Map<String, Map<String, String>>>> f :
+    for (Map.Entry<String, TreeMap<Integer, Map<String, Map<String, String>>>> f :
         families.entrySet()) {
-      java.util.TreeMap<Integer, Map<String, Map<String, String>>> byClients =
-          (java.util.TreeMap<Integer, Map<String, Map<String, String>>>) f.getValue();
+      TreeMap<Integer, Map<String, Map<String, String>>> byClients = f.getValue();
       if (byClients.size() < 2) {
         continue;
       }
